@@ -1,0 +1,106 @@
+using System;
+
+namespace Midea.Protocol.Codec;
+
+/// <summary>Frame type (byte 9 of an AA frame, protocol.md §4.2).</summary>
+public enum FrameType : byte
+{
+    /// <summary>Control: SetState, SetProperties and their replies.</summary>
+    Set = 0x02,
+    /// <summary>Query: GetState, capabilities, group data, properties, display toggle.</summary>
+    Query = 0x03,
+    /// <summary>Unsolicited status report.</summary>
+    Report = 0x04,
+    /// <summary>Unsolicited notification.</summary>
+    Notify = 0x05,
+}
+
+/// <summary>
+/// An AA appliance frame: 10-byte header, body ending in a CRC-8, then a checksum byte
+/// (protocol.md §4). <see cref="Body"/> excludes the CRC, as every parser in §5 expects.
+/// </summary>
+public sealed class AaFrame
+{
+    /// <summary>Appliance type of an air conditioner.</summary>
+    public const byte AirConditioner = 0xAC;
+    private const int HeaderSize = 10;
+
+    private AaFrame(byte applianceType, byte frameType, byte protocolVersion, byte[] body)
+    {
+        ApplianceType = applianceType;
+        FrameType = frameType;
+        ProtocolVersion = protocolVersion;
+        Body = body;
+    }
+
+    /// <summary>Byte 2.</summary>
+    public byte ApplianceType { get; }
+    /// <summary>Byte 9; compare with <see cref="Codec.FrameType"/>.</summary>
+    public byte FrameType { get; }
+    /// <summary>Byte 8, the device protocol version.</summary>
+    public byte ProtocolVersion { get; }
+    /// <summary>The body from the command id through the message id, without the CRC.</summary>
+    public byte[] Body { get; }
+    /// <summary>The command or response id, body[0].</summary>
+    public byte Id => Body[0];
+
+    /// <summary>Builds a frame: appends CRC-8 to <paramref name="body"/> (which ends with the message id) and the checksum.</summary>
+    public static byte[] Encode(FrameType frameType, byte[] body, byte protocolVersion = 0, byte applianceType = AirConditioner)
+    {
+        int length = HeaderSize + body.Length + 2;
+        var frame = new byte[length];
+        frame[0] = 0xAA;
+        frame[1] = (byte)(length - 1);
+        frame[2] = applianceType;
+        frame[8] = protocolVersion;
+        frame[9] = (byte)frameType;
+        Buffer.BlockCopy(body, 0, frame, HeaderSize, body.Length);
+        frame[length - 2] = Crc8.Compute(body);
+        frame[length - 1] = Checksum(frame.AsSpan(1, length - 2));
+        return frame;
+    }
+
+    /// <summary>Decodes with the client's receive rules of protocol.md §4.6.</summary>
+    /// <exception cref="MideaProtocolException">Short, bad checksum, other appliance type, or bad body check.</exception>
+    public static AaFrame Decode(ReadOnlySpan<byte> frame, byte expectedType = AirConditioner)
+    {
+        // Header, a body id, the CRC and the checksum.
+        if (frame.Length < HeaderSize + 3)
+            throw new MideaProtocolException(ProtocolFault.Truncated, $"AA frame truncated: {frame.Length} bytes, at least 13 needed.");
+        if (frame[0] != 0xAA) throw new MideaProtocolException(ProtocolFault.BadMagic, $"AA frame must start with aa, not {frame[0]:x2}.");
+        int n = frame.Length;
+        byte expectedSum = Checksum(frame.Slice(1, n - 2));
+        if (expectedSum != frame[n - 1])
+            throw new MideaProtocolException(ProtocolFault.BadChecksum, $"AA frame checksum is {frame[n - 1]:x2}, expected {expectedSum:x2}.");
+        if (frame[2] != expectedType)
+            throw new MideaProtocolException(ProtocolFault.WrongApplianceType, $"AA frame is for appliance type {frame[2]:x2}, not {expectedType:x2}.");
+        ReadOnlySpan<byte> body = frame.Slice(HeaderSize, n - HeaderSize - 2);
+        byte check = frame[n - 2];
+        // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC.
+        bool exempt = body[0] is 0xB0 or 0xB1;
+        if (!exempt && check != Crc8.Compute(body) && check != Checksum(body))
+            throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA body check byte {check:x2} matches neither CRC-8 {Crc8.Compute(body):x2} nor the sum {Checksum(body):x2}.");
+        return new AaFrame(frame[2], frame[9], frame[8], body.ToArray());
+    }
+
+    /// <summary>Device side: accepts sync 00 or length^type, and requires the exact CRC-8 (§4.6).</summary>
+    /// <exception cref="MideaProtocolException">The frame is malformed.</exception>
+    public static AaFrame DecodeRequest(ReadOnlySpan<byte> frame)
+    {
+        AaFrame decoded = Decode(frame);
+        byte crc = Crc8.Compute(decoded.Body);
+        if (frame[frame.Length - 2] != crc)
+            throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA request CRC-8 is {frame[frame.Length - 2]:x2}, expected {crc:x2}.");
+        if (frame[1] != frame.Length - 1)
+            throw new MideaProtocolException(ProtocolFault.BadLength, $"AA length byte {frame[1]} does not match the {frame.Length}-byte frame.");
+        return decoded;
+    }
+
+    /// <summary>Two's complement of the byte sum.</summary>
+    public static byte Checksum(ReadOnlySpan<byte> data)
+    {
+        int sum = 0;
+        foreach (byte b in data) sum += b;
+        return (byte)(-sum & 0xFF);
+    }
+}
