@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace Midea.Protocol.Transport;
+
+/// <summary>Everything needed to open a session with one unit.</summary>
+public sealed class DeviceEndpoint
+{
+    /// <summary>Creates an endpoint.</summary>
+    public DeviceEndpoint(IPAddress address, int port, long deviceId, int protocolVersion, byte[]? token = null, byte[]? key = null)
+    {
+        Address = address;
+        Port = port;
+        DeviceId = deviceId;
+        ProtocolVersion = protocolVersion;
+        Token = token;
+        Key = key;
+    }
+
+    /// <summary>Unit address.</summary>
+    public IPAddress Address { get; }
+    /// <summary>TCP port, usually 6444.</summary>
+    public int Port { get; }
+    /// <summary>48-bit device id, written into every V2 header.</summary>
+    public long DeviceId { get; }
+    /// <summary>2 or 3.</summary>
+    public int ProtocolVersion { get; }
+    /// <summary>V3 token (64 bytes).</summary>
+    public byte[]? Token { get; }
+    /// <summary>V3 key (32 bytes).</summary>
+    public byte[]? Key { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Address}:{Port}";
+}

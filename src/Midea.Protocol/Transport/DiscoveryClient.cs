@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol.Codec;
+
+namespace Midea.Protocol.Transport;
+
+/// <summary>One answer to a discovery probe.</summary>
+public sealed class DiscoveryResult
+{
+    internal DiscoveryResult(IPAddress source, DiscoveryInfo? info, MideaProtocolException? error)
+    {
+        Source = source;
+        Info = info;
+        Error = error;
+    }
+
+    /// <summary>Where the reply came from; clients use this rather than the address inside the reply.</summary>
+    public IPAddress Source { get; }
+    /// <summary>The decoded reply, or null when it did not decode.</summary>
+    public DiscoveryInfo? Info { get; }
+    /// <summary>Why the reply did not decode.</summary>
+    public MideaProtocolException? Error { get; }
+}
+
+/// <summary>
+/// Sends discovery probes to both ports of every target and reports replies as they arrive,
+/// once per device. It stops when every unicast target has answered, when <c>maxDevices</c>
+/// were found, or when the timeout passes. Unanswered targets are probed again every second
+/// because UDP may drop a probe.
+/// </summary>
+public static class DiscoveryClient
+{
+    private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs one discovery.</summary>
+    /// <param name="unicast">Single hosts; the run ends early once each has answered.</param>
+    /// <param name="broadcast">Broadcast addresses; with any, the run lasts the whole timeout.</param>
+    /// <param name="onReply">Called for each new device (and each undecodable reply), on a pool thread.</param>
+    /// <param name="maxDevices">Stop after this many devices; 0 for no limit.</param>
+    public static async Task RunAsync(IReadOnlyCollection<IPAddress> unicast, IReadOnlyCollection<IPAddress> broadcast,
+        TimeSpan timeout, Action<DiscoveryResult> onReply, int maxDevices, CancellationToken cancel, Action<string>? log = null)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            // SIO_UDP_CONNRESET off: otherwise an ICMP "port unreachable" from a silent host
+            // surfaces as a connection reset on the next receive and ends the sweep.
+            socket.IOControl(unchecked((int)0x9800000C), new byte[4], null);
+        }
+        socket.EnableBroadcast = broadcast.Count > 0;
+        socket.Bind(new IPEndPoint(IPAddress.Any, 0));
+        byte[] probe = Discovery.CreateProbe();
+        var waiting = new HashSet<IPAddress>(unicast);
+        var seenDevices = new HashSet<long>();
+        var seenV1 = new HashSet<IPAddress>();
+        int found = 0;
+        var clock = Stopwatch.StartNew();
+        TimeSpan nextSend = TimeSpan.Zero;
+        var buffer = new byte[2048];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var registration = stop.Token.Register(socket.Dispose);
+        Task<SocketReceiveFromResult>? pending = null;
+
+        while (clock.Elapsed < timeout && (broadcast.Count > 0 || waiting.Count > 0) && (maxDevices == 0 || found < maxDevices))
+        {
+            if (clock.Elapsed >= nextSend)
+            {
+                int sent = SendProbes(socket, probe, waiting, broadcast, log);
+                log?.Invoke($"Sent {sent} probes at {clock.Elapsed.TotalSeconds:0.0} s.");
+                nextSend = clock.Elapsed + ResendInterval;
+            }
+            pending ??= socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, new IPEndPoint(IPAddress.Any, 0));
+            TimeSpan wait = Min(nextSend, timeout) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                Task finished = await Task.WhenAny(pending, Task.Delay(wait, cancel)).ConfigureAwait(false);
+                cancel.ThrowIfCancellationRequested();
+                if (finished != pending) continue;
+            }
+            else if (!pending.IsCompleted) continue;
+
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await pending.ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                pending = null;
+                continue;
+            }
+            pending = null;
+            var source = ((IPEndPoint)received.RemoteEndPoint).Address;
+            var datagram = new byte[received.ReceivedBytes];
+            Buffer.BlockCopy(buffer, 0, datagram, 0, datagram.Length);
+            DiscoveryResult result = Decode(source, datagram);
+            if (result.Info is { ProtocolVersion: 1 } && !seenV1.Add(source)) continue;
+            if (result.Info is { ProtocolVersion: > 1 } info && !seenDevices.Add(info.DeviceId))
+            {
+                waiting.Remove(source);
+                continue;
+            }
+            if (result.Info != null)
+            {
+                waiting.Remove(source);
+                found++;
+            }
+            onReply(result);
+        }
+        // The socket closes on return; observe the receive it aborts so nothing goes unobserved.
+        _ = pending?.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        cancel.ThrowIfCancellationRequested();
+        log?.Invoke($"Discovery ended after {clock.Elapsed.TotalSeconds:0.00} s: {found} device(s), {waiting.Count} target(s) silent.");
+    }
+
+    private static DiscoveryResult Decode(IPAddress source, byte[] datagram)
+    {
+        try
+        {
+            return new DiscoveryResult(source, Discovery.ParseReply(datagram), null);
+        }
+        catch (MideaProtocolException ex)
+        {
+            return new DiscoveryResult(source, null, ex);
+        }
+    }
+
+    private static int SendProbes(Socket socket, byte[] probe, IEnumerable<IPAddress> unicast, IEnumerable<IPAddress> broadcast, Action<string>? log)
+    {
+        int sent = 0;
+        foreach (IPAddress target in Concat(unicast, broadcast))
+        {
+            foreach (int port in Discovery.Ports)
+            {
+                try
+                {
+                    socket.SendTo(probe, new IPEndPoint(target, port));
+                    sent++;
+                }
+                catch (SocketException ex)
+                {
+                    // One bad target (no route, permission) must not end the sweep.
+                    log?.Invoke($"Probe to {target}:{port} failed: {ex.SocketErrorCode}.");
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static IEnumerable<IPAddress> Concat(IEnumerable<IPAddress> a, IEnumerable<IPAddress> b)
+    {
+        foreach (IPAddress x in a) yield return x;
+        foreach (IPAddress x in b) yield return x;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol.Codec;
+
+namespace Midea.Protocol.Transport;
+
+/// <summary>
+/// One TCP session with a unit: V2 packets, or V3 after the handshake. Sends an AA frame and
+/// returns the reply frame with the expected id; unsolicited frames in between are skipped.
+/// Not thread-safe: one request at a time.
+/// </summary>
+public sealed class MideaConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly DeviceEndpoint _endpoint;
+    private readonly TimeSpan _timeout;
+    private readonly Action<string>? _log;
+    private readonly PacketBuffer _buffer;
+    private readonly byte[] _receive = new byte[2048];
+    private byte[]? _linkKey;
+    private int _packetId;
+
+    private MideaConnection(Socket socket, DeviceEndpoint endpoint, TimeSpan timeout, Action<string>? log)
+    {
+        _socket = socket;
+        _endpoint = endpoint;
+        _timeout = timeout;
+        _log = log;
+        _buffer = new PacketBuffer(endpoint.ProtocolVersion == 3);
+    }
+
+    /// <summary>Connects and, for V3, authenticates.</summary>
+    /// <param name="timeout">Limit for the connect, the handshake, and later each request.</param>
+    /// <param name="log">Protocol detail for a debug stream; never given secrets or payloads.</param>
+    /// <exception cref="DeviceUnreachableException">Refused or no route.</exception>
+    /// <exception cref="DeviceTimeoutException">No answer in time.</exception>
+    /// <exception cref="AuthenticationFailedException">V3 token or key rejected, or missing.</exception>
+    public static async Task<MideaConnection> OpenAsync(DeviceEndpoint endpoint, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null)
+    {
+        if (endpoint.ProtocolVersion is not (2 or 3))
+            throw new MideaProtocolException(ProtocolFault.Unsupported, $"Protocol version {endpoint.ProtocolVersion} is not supported; only V2 and V3 units are.");
+        if (endpoint.ProtocolVersion == 3 && (endpoint.Token is null || endpoint.Key is null))
+            throw new AuthenticationFailedException($"{endpoint} is a V3 unit: a token and key are needed to talk to it.");
+        var socket = new Socket(endpoint.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var connection = new MideaConnection(socket, endpoint, timeout, log);
+        try
+        {
+            await Deadline.Run(socket, timeout, $"Connecting to {endpoint}", async () =>
+            {
+                await socket.ConnectAsync(endpoint.Address, endpoint.Port).ConfigureAwait(false);
+                return true;
+            }, cancel).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new DeviceUnreachableException($"Cannot connect to {endpoint}: {ex.SocketErrorCode}.", ex);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        log?.Invoke($"Connected to {endpoint} (V{endpoint.ProtocolVersion}).");
+        if (endpoint.ProtocolVersion == 3)
+        {
+            try
+            {
+                await connection.AuthenticateAsync(cancel).ConfigureAwait(false);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+        return connection;
+    }
+
+    /// <summary>Sends one AA frame and waits for the reply frame whose body starts with <paramref name="responseId"/>.</summary>
+    /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
+    /// <exception cref="MideaProtocolException">A reply did not decode.</exception>
+    public Task<AaFrame> RequestAsync(byte[] frame, byte responseId, CancellationToken cancel) =>
+        Deadline.Run(_socket, _timeout, $"Waiting for {_endpoint}", async () =>
+        {
+            byte[] packet = V2Packet.Encode(V2Magic.Request, _endpoint.DeviceId, frame, V2Packet.Timestamp(DateTime.UtcNow));
+            if (_linkKey != null) packet = V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedRequest, NextPacketId(), packet);
+            await SendAsync(packet).ConfigureAwait(false);
+            _log?.Invoke($"Sent frame {frame[10]:x2} ({frame.Length} bytes) to {_endpoint}.");
+            while (true)
+            {
+                byte[] received = await ReadPacketAsync().ConfigureAwait(false);
+                AaFrame? reply = Unwrap(received);
+                if (reply is null) continue;
+                if (reply.Id == responseId)
+                {
+                    _log?.Invoke($"Received frame {reply.Id:x2} type {reply.FrameType:x2} ({reply.Body.Length} body bytes) from {_endpoint}.");
+                    return reply;
+                }
+                _log?.Invoke($"Skipped unsolicited frame {reply.Id:x2} type {reply.FrameType:x2} from {_endpoint}.");
+            }
+        }, cancel);
+
+    /// <inheritdoc/>
+    public void Dispose() => _socket.Dispose();
+
+    private Task<bool> AuthenticateAsync(CancellationToken cancel) =>
+        Deadline.Run(_socket, _timeout, $"Handshake with {_endpoint}", async () =>
+        {
+            await SendAsync(Handshake.EncodeRequest(NextPacketId(), _endpoint.Token!)).ConfigureAwait(false);
+            byte[] reply = await ReadPacketAsync().ConfigureAwait(false);
+            _linkKey = Handshake.DecodeResponse(_endpoint.Key!, reply);
+            _log?.Invoke($"Handshake with {_endpoint} accepted.");
+            return true;
+        }, cancel);
+
+    private AaFrame? Unwrap(byte[] received)
+    {
+        byte[] v2 = received;
+        if (_linkKey != null)
+        {
+            if (V3Packet.ReadType(received) == V3PacketType.Error)
+                throw new AuthenticationFailedException($"{_endpoint} answered ERROR: the session is no longer authenticated.");
+            v2 = V3Packet.DecodeEncrypted(_linkKey, received).Data;
+        }
+        V2Packet packet = V2Packet.Decode(v2);
+        if (packet.MessageType != V2Packet.ApplianceData || packet.Payload.Length == 0)
+        {
+            _log?.Invoke($"Skipped V2 packet type {packet.MessageType:x4} from {_endpoint}.");
+            return null;
+        }
+        return AaFrame.Decode(packet.Payload);
+    }
+
+    private async Task SendAsync(byte[] packet)
+    {
+        // One write per packet, as units expect (protocol.md §2.6).
+        int sent = 0;
+        while (sent < packet.Length)
+        {
+            sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<byte[]> ReadPacketAsync()
+    {
+        byte[] packet;
+        while (!_buffer.TryTake(out packet))
+        {
+            int count = await _socket.ReceiveAsync(new ArraySegment<byte>(_receive), SocketFlags.None).ConfigureAwait(false);
+            if (count == 0) throw new DeviceUnreachableException($"{_endpoint} closed the connection.");
+            _buffer.Append(new ReadOnlySpan<byte>(_receive, 0, count));
+        }
+        return packet;
+    }
+
+    private int NextPacketId()
+    {
+        int id = _packetId;
+        _packetId = (_packetId + 1) & 0xFFF;
+        return id;
+    }
+}

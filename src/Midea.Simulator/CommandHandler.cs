@@ -1,0 +1,62 @@
+using Midea.Protocol;
+using Midea.Protocol.Ac;
+using Midea.Protocol.Codec;
+
+namespace Midea.Simulator;
+
+/// <summary>The indoor unit: takes one AA request frame, updates the state, returns the reply frame (or null: no reply).</summary>
+internal sealed class CommandHandler
+{
+    // Captured replies carry device protocol version 3 in byte 8.
+    private const byte DeviceProtocol = 0x03;
+    private readonly object _gate = new();
+    private AcState _state;
+    private readonly ClimateModel _climate;
+
+    public CommandHandler(AcState initial, ClimateModel climate)
+    {
+        _state = initial;
+        _climate = climate;
+    }
+
+    /// <summary>A copy of the current state with fresh sensor readings.</summary>
+    public AcState Snapshot()
+    {
+        lock (_gate)
+        {
+            _climate.Apply(_state);
+            return _state.Clone();
+        }
+    }
+
+    /// <exception cref="MideaProtocolException">The request frame is malformed.</exception>
+    public byte[]? Handle(byte[] requestFrame)
+    {
+        AaFrame request = AaFrame.DecodeRequest(requestFrame);
+        byte[] body = request.Body;
+        byte messageId = body[body.Length - 1];
+        lock (_gate)
+        {
+            switch (body[0])
+            {
+                case AcCommands.SetStateId:
+                    _state = StateCodec.ParseSetState(body, _state);
+                    return Reply(FrameType.Set, messageId);
+                case AcCommands.GetStateId when body.Length > 1 && body[1] == 0x81:
+                    return Reply(FrameType.Query, messageId);
+                case AcCommands.GetStateId when body.Length > 1 && (body[1] & ~0x40) == 0x02:
+                    // ToggleDisplay (protocol.md §5.6).
+                    _state.Display = !_state.Display;
+                    return Reply(FrameType.Query, messageId);
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private byte[] Reply(FrameType type, byte messageId)
+    {
+        _climate.Apply(_state);
+        return AaFrame.Encode(type, StateCodec.Encode(_state, messageId), DeviceProtocol);
+    }
+}

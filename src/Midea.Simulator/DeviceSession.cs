@@ -1,0 +1,118 @@
+using System;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol;
+using Midea.Protocol.Codec;
+
+namespace Midea.Simulator;
+
+/// <summary>The device side of one TCP connection: V2 packets, or the V3 handshake then encrypted packets.</summary>
+internal sealed class DeviceSession
+{
+    private readonly Socket _socket;
+    private readonly VirtualAirConditioner _unit;
+    private readonly PacketBuffer _buffer;
+    private byte[]? _linkKey;
+    private int _packetId;
+
+    public DeviceSession(Socket socket, VirtualAirConditioner unit)
+    {
+        _socket = socket;
+        _unit = unit;
+        _buffer = new PacketBuffer(unit.ProtocolVersion == 3);
+    }
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var receive = new byte[4096];
+        using (stop.Register(_socket.Dispose))
+        using (_socket)
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    int count = await _socket.ReceiveAsync(new ArraySegment<byte>(receive), SocketFlags.None).ConfigureAwait(false);
+                    if (count == 0) return;
+                    _buffer.Append(new ReadOnlySpan<byte>(receive, 0, count));
+                    while (_buffer.TryTake(out byte[] packet))
+                    {
+                        if (!await HandleAsync(packet).ConfigureAwait(false)) return;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // The client went away or the unit is stopping: nothing to answer.
+            }
+        }
+    }
+
+    /// <returns>False when the connection must close.</returns>
+    private async Task<bool> HandleAsync(byte[] packet)
+    {
+        try
+        {
+            if (_unit.ProtocolVersion == 2) return await HandleV2Async(packet, null).ConfigureAwait(false);
+            switch (V3Packet.ReadType(packet))
+            {
+                case V3PacketType.HandshakeRequest:
+                    return await HandshakeAsync(packet).ConfigureAwait(false);
+                case V3PacketType.EncryptedRequest when _linkKey != null:
+                    return await HandleV2Async(V3Packet.DecodeEncrypted(_linkKey, packet).Data, _linkKey).ConfigureAwait(false);
+                default:
+                    // Encrypted data before a handshake, or a type a device never receives.
+                    return false;
+            }
+        }
+        catch (MideaProtocolException)
+        {
+            // A real module drops what it cannot read; the client will time out and reconnect.
+            _unit.CountMalformed();
+            return true;
+        }
+    }
+
+    private async Task<bool> HandshakeAsync(byte[] packet)
+    {
+        (int id, byte[] token) = Handshake.DecodeRequest(packet);
+        byte[]? key = _unit.KeyFor(token);
+        if (key is null)
+        {
+            await SendAsync(V3Packet.EncodeError(id)).ConfigureAwait(false);
+            return false;
+        }
+        var random = new byte[32];
+        using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(random);
+        (byte[] reply, byte[] linkKey) = Handshake.EncodeResponse(id, key, random);
+        await SendAsync(reply).ConfigureAwait(false);
+        _linkKey = linkKey;
+        _packetId = 0;
+        return true;
+    }
+
+    private async Task<bool> HandleV2Async(byte[] data, byte[]? linkKey)
+    {
+        V2Packet request = V2Packet.Decode(data);
+        if (request.MessageType != V2Packet.ApplianceData || request.Payload.Length == 0) return true;
+        byte[]? replyFrame = _unit.Handle(request.Payload);
+        if (replyFrame is null) return true;
+        // Header bytes 28..39 as captured V2/V3 responses carry them (meaning unknown).
+        byte[] reserved = { 0, 0, 0, 0, 0, 0, 0, 0, 1, linkKey is null ? (byte)0 : (byte)0x80, 0, 0 };
+        byte[] reply = V2Packet.Encode(V2Magic.Response, _unit.DeviceId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), reserved);
+        if (linkKey != null) reply = V3Packet.EncodeEncrypted(linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, reply);
+        await SendAsync(reply).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task SendAsync(byte[] packet)
+    {
+        int sent = 0;
+        while (sent < packet.Length)
+        {
+            sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol.Ac;
+using Midea.Protocol.Codec;
+
+namespace Midea.Simulator;
+
+/// <summary>
+/// A simulated air conditioner on one loopback address: answers discovery on the UDP ports and
+/// serves the LAN protocol (V2 or V3) on TCP, keeping a state that SetState changes. Many run
+/// side by side in one process, each on its own address.
+/// </summary>
+public sealed class VirtualAirConditioner : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Socket> _sockets = new();
+    private readonly List<Task> _loops = new();
+    private readonly CommandHandler _handler;
+    private readonly byte[] _token;
+    private readonly byte[] _key;
+    private long _malformed;
+    private int _disposed;
+
+    private VirtualAirConditioner(SimulatorOptions options)
+    {
+        if (options.ProtocolVersion is not (2 or 3)) throw new ArgumentException("The simulator speaks protocol version 2 or 3.", nameof(options));
+        Address = options.Address;
+        Port = options.TcpPort;
+        ProtocolVersion = options.ProtocolVersion;
+        byte[] ip = Address.GetAddressBytes();
+        DeviceId = options.DeviceId ?? 0x860000000000L | (long)ip[1] << 16 | (long)ip[2] << 8 | ip[3];
+        // Locally administered MAC (02:...) so it can never collide with a real module's.
+        Mac = new byte[] { 0x02, 0x4d, 0x44, ip[1], ip[2], ip[3] };
+        string macHex = Hex.Encode(Mac).ToUpperInvariant();
+        Name = "net_ac_" + macHex.Substring(8);
+        SerialNumber = "000000P0000000Q1" + macHex + "0000";
+        _token = options.Token ?? RandomBytes(Handshake.TokenSize);
+        _key = options.Key ?? RandomBytes(Handshake.KeySize);
+        if (_token.Length != Handshake.TokenSize || _key.Length != Handshake.KeySize)
+            throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
+        var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
+        _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate);
+    }
+
+    /// <summary>Bound address.</summary>
+    public IPAddress Address { get; }
+    /// <summary>TCP port.</summary>
+    public int Port { get; }
+    /// <summary>2 or 3.</summary>
+    public int ProtocolVersion { get; }
+    /// <summary>48-bit device id.</summary>
+    public long DeviceId { get; }
+    /// <summary>Module MAC.</summary>
+    public byte[] Mac { get; }
+    /// <summary>Name / SoftAP SSID, net_ac_XXXX.</summary>
+    public string Name { get; }
+    /// <summary>Serial number; characters 16..27 are the MAC, as on real units.</summary>
+    public string SerialNumber { get; }
+    /// <summary>The V3 token this unit accepts (test credentials).</summary>
+    public byte[] Token => (byte[])_token.Clone();
+    /// <summary>The V3 key paired with <see cref="Token"/>.</summary>
+    public byte[] Key => (byte[])_key.Clone();
+    /// <summary>Requests dropped because they did not decode.</summary>
+    public long MalformedRequests => Interlocked.Read(ref _malformed);
+    /// <summary>True until stopped.</summary>
+    public bool Running => _disposed == 0;
+
+    /// <summary>Binds the sockets and starts answering.</summary>
+    /// <exception cref="SocketException">An address or port is in use or cannot be bound.</exception>
+    public static VirtualAirConditioner Start(SimulatorOptions options)
+    {
+        var unit = new VirtualAirConditioner(options);
+        try
+        {
+            unit.Listen(options);
+        }
+        catch
+        {
+            unit.Dispose();
+            throw;
+        }
+        return unit;
+    }
+
+    /// <summary>The current state, sensors included.</summary>
+    public AcState State => _handler.Snapshot();
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} V{1} {2}:{3}", Name, ProtocolVersion, Address, Port);
+
+    /// <summary>Stops answering and releases the ports.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _stop.Cancel();
+        foreach (Socket socket in _sockets) socket.Dispose();
+        try
+        {
+            Task.WaitAll(_loops.ToArray(), TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            // Loops end by their sockets closing; how they ended does not matter here.
+        }
+        _stop.Dispose();
+    }
+
+    internal byte[]? Handle(byte[] frame) => _handler.Handle(frame);
+
+    internal byte[]? KeyFor(byte[] token) => Crypto.FixedTimeEquals(token, _token) ? _key : null;
+
+    internal void CountMalformed() => Interlocked.Increment(ref _malformed);
+
+    private void Listen(SimulatorOptions options)
+    {
+        var listener = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _sockets.Add(listener);
+        // Lets a restarted unit rebind while old connections sit in TIME_WAIT; on Windows the
+        // same option would allow two listeners on one port, so it is left off there.
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Bind(new IPEndPoint(Address, Port));
+        listener.Listen(64);
+        _loops.Add(Task.Run(() => AcceptLoop(listener)));
+        byte[] reply = Discovery.EncodeReply(new DiscoveryInfo
+        {
+            ProtocolVersion = ProtocolVersion,
+            DeviceId = DeviceId,
+            Address = Address,
+            Port = Port,
+            SerialNumber = SerialNumber,
+            Name = Name,
+            ApplianceType = AaFrame.AirConditioner,
+            Subtype = 0xACAC,
+            Mac = Mac,
+        });
+        foreach (int port in options.DiscoveryPorts)
+        {
+            var udp = new Socket(Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _sockets.Add(udp);
+            udp.Bind(new IPEndPoint(Address, port));
+            _loops.Add(Task.Run(() => DiscoveryLoop(udp, reply)));
+        }
+    }
+
+    private async Task AcceptLoop(Socket listener)
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                Socket client = await listener.AcceptAsync().ConfigureAwait(false);
+                client.NoDelay = true;
+                _ = Task.Run(() => new DeviceSession(client, this).RunAsync(_stop.Token));
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task DiscoveryLoop(Socket udp, byte[] reply)
+    {
+        var buffer = new byte[2048];
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                SocketReceiveFromResult received = await udp.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, new IPEndPoint(IPAddress.Any, 0)).ConfigureAwait(false);
+                if (Discovery.IsProbe(new ReadOnlySpan<byte>(buffer, 0, received.ReceivedBytes)))
+                {
+                    await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, received.RemoteEndPoint).ConfigureAwait(false);
+                }
+            }
+            catch (SocketException) when (!_stop.IsCancellationRequested)
+            {
+                // A client vanished between probe and reply (ICMP on some platforms); keep serving.
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(bytes);
+        return bytes;
+    }
+}
