@@ -1,0 +1,29 @@
+@{
+    RootModule             = 'Midea.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = 'f4b7b203-7380-49f7-b61d-32e135daccee'
+    Author                 = 'Midea module contributors'
+    CompanyName            = 'Midea module contributors'
+    Copyright              = '(c) 2026 Midea module contributors'
+    Description            = 'Local-network control of Midea air conditioners (and the brands built on Midea Wi-Fi modules) without the vendor cloud, with a built-in simulator.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    FormatsToProcess       = @('Midea.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Find-MideaDevice'
+        'Get-MideaState'
+        'Set-MideaState'
+        'Start-MideaSimulator'
+        'Stop-MideaSimulator'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('Midea', 'HVAC', 'AirConditioner', 'IoT', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/midea-powershell/Midea'
+        }
+    }
+}

@@ -1,0 +1,128 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the Midea module.
+.DESCRIPTION
+    Build: lays out output/Midea/<version>/ (manifest, format file, help, Midea.dll; private
+           assemblies under dependencies/) and the standalone simulator under output/simulator/.
+    Test:  Build, then xunit and Pester (in a child pwsh, against the built module); prints
+           one final line "N passed, N failed" and exits non-zero on any failure.
+    Demo:  Build, then runs examples/demo.ps1 against simulated units on 127.0.0.x.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$InformationPreference = 'Continue'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+$env:POWERSHELL_UPDATECHECK = 'Off'
+
+$root = $PSScriptRoot
+$output = Join-Path $root 'output'
+$version = (Import-PowerShellDataFile (Join-Path $root 'Midea.psd1')).ModuleVersion
+$moduleDir = Join-Path $output "Midea/$version"
+$pesterVersion = '5.7.1'
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    Write-Information "==> $What"
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $output 'publish'
+    Remove-Item -Recurse -Force (Join-Path $output 'Midea'), $publish -ErrorAction SilentlyContinue
+    Invoke-Native "Publishing Midea $version" {
+        dotnet publish (Join-Path $root 'src/Midea.PowerShell') -c $Configuration -p:Version=$version -o $publish --nologo -v quiet
+    }
+    Invoke-Native 'Publishing the standalone simulator' {
+        dotnet publish (Join-Path $root 'src/Midea.Simulator.Host') -c $Configuration -p:Version=$version -o (Join-Path $output 'simulator') --nologo -v quiet
+    }
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'dependencies')
+    Copy-Item (Join-Path $root 'Midea.psd1'), (Join-Path $root 'Midea.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $publish 'Midea.dll'), (Join-Path $publish 'Midea.pdb') $moduleDir
+    # Everything Midea.dll depends on goes under dependencies/, away from the shared load context.
+    Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'Midea.dll' | Copy-Item -Destination $dependencies
+    $help = Join-Path $root 'en-US/Midea.dll-Help.xml'
+    if (Test-Path $help) {
+        $null = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'en-US')
+        Copy-Item $help (Join-Path $moduleDir 'en-US')
+    }
+    $null = Test-ModuleManifest (Join-Path $moduleDir 'Midea.psd1')
+    Write-Information "Module laid out in $moduleDir"
+}
+
+function Get-PesterModule {
+    $target = Join-Path $output "modules/Pester/$pesterVersion"
+    if (-not (Test-Path (Join-Path $target 'Pester.psd1'))) {
+        # The test project downloads the Pester NuGet package (PackageDownload); its tools/ folder is the module.
+        Invoke-Native 'Restoring test packages (xunit, Pester)' { dotnet restore (Join-Path $root 'tests/Midea.Protocol.Tests') --nologo -v quiet }
+        $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+        $tools = Join-Path $cache.Trim() "pester/$pesterVersion/tools"
+        if (-not (Test-Path (Join-Path $tools 'Pester.psd1'))) { throw "Pester $pesterVersion was not found at $tools after restore." }
+        $null = New-Item -ItemType Directory -Force $target
+        Copy-Item -Recurse (Join-Path $tools '*') $target
+    }
+    Join-Path $target 'Pester.psd1'
+}
+
+function Invoke-Test {
+    $results = Join-Path $output 'TestResults'
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force $results
+    $pester = Get-PesterModule
+
+    Write-Information '==> xunit'
+    dotnet test (Join-Path $root 'tests/Midea.Protocol.Tests') -c $Configuration --nologo -v quiet `
+        --logger 'trx;LogFileName=unit.trx' --results-directory $results
+    $unitExit = $LASTEXITCODE
+
+    Write-Information '==> Pester (child process, against the built module)'
+    dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-PesterSuite.ps1') `
+        -PesterPath $pester -ModulePath (Join-Path $moduleDir 'Midea.psd1') -ResultPath (Join-Path $results 'pester.xml')
+    $pesterExit = $LASTEXITCODE
+
+    $passed = 0; $failed = 0
+    $trx = Join-Path $results 'unit.trx'
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed
+    } else { Write-Warning 'xunit wrote no result file.'; $failed++ }
+    $junit = Join-Path $results 'pester.xml'
+    if (Test-Path $junit) {
+        $suites = ([xml](Get-Content -Raw $junit)).testsuites
+        $failed += [int]$suites.failures + [int]$suites.errors
+        $passed += [int]$suites.tests - [int]$suites.failures - [int]$suites.errors - [int]$suites.disabled
+    } else { Write-Warning 'Pester wrote no result file.'; $failed++ }
+    Write-Output ('{0} passed, {1} failed' -f $passed, $failed)
+    if ($failed -gt 0 -or $unitExit -ne 0 -or $pesterExit -ne 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Native 'Demo against simulated units on 127.0.0.x' {
+        dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'examples/demo.ps1') -ModulePath (Join-Path $moduleDir 'Midea.psd1')
+    }
+}
+
+Push-Location $root
+try {
+    Invoke-Build
+    switch ($Task) {
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+    }
+}
+finally {
+    Pop-Location
+}

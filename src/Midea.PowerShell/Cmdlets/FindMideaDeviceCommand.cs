@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Net;
+using System.Threading.Tasks;
+using Midea.PowerShell.Internal;
+using Midea.Protocol;
+using Midea.Protocol.Codec;
+using Midea.Protocol.Transport;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Finds units by UDP discovery and writes each as it answers. With only unicast targets it
+/// returns as soon as every target has answered.
+/// </summary>
+[Cmdlet(VerbsCommon.Find, "MideaDevice", HelpUri = "https://github.com/midea-powershell/Midea#find-mideadevice")]
+[OutputType(typeof(MideaDevice))]
+public sealed class FindMideaDeviceCommand : MideaCmdlet
+{
+    private const int ProgressActivity = 0x4d44;
+    private readonly List<IPAddress> _unicast = new();
+    private readonly HashSet<IPAddress> _seenTargets = new();
+
+    /// <summary>Hosts, IPv4 addresses or CIDR ranges to probe. Without it (and without -Broadcast) the local network is probed by broadcast.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("IPAddress", "Ip", "Host")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Address { get; set; }
+
+    /// <summary>Also probe by broadcast (255.255.255.255); the run then lasts the whole timeout.</summary>
+    [Parameter]
+    public SwitchParameter Broadcast { get; set; }
+
+    /// <summary>How long to listen for replies.</summary>
+    [Parameter]
+    [ValidateRange(1, 120)]
+    public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Stop after this many devices.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Count { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        if (Address is null) return;
+        foreach (string target in Address)
+        {
+            try
+            {
+                foreach (IPAddress address in DiscoveryTargets.Expand(target))
+                {
+                    if (_seenTargets.Add(address)) _unicast.Add(address);
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidTarget", ErrorCategory.InvalidArgument, target));
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        bool broadcast = Broadcast.IsPresent || (Address is null && _unicast.Count == 0 && !MyInvocation.ExpectingInput);
+        if (_unicast.Count == 0 && !broadcast) return;
+        IPAddress[] broadcastTargets = broadcast ? new[] { DiscoveryTargets.Broadcast } : Array.Empty<IPAddress>();
+        WriteVerbose(broadcast
+            ? $"Probing {_unicast.Count} address(es) and the broadcast address for {TimeoutSeconds} s."
+            : $"Probing {_unicast.Count} address(es) for up to {TimeoutSeconds} s.");
+
+        var replies = new BlockingCollection<DiscoveryResult>();
+        TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+        Task run = Task.Run(() => DiscoveryClient.RunAsync(_unicast, broadcastTargets, limit, replies.Add, Count, StopToken, DebugLog));
+        _ = run.ContinueWith(_ => replies.CompleteAdding(), TaskScheduler.Default);
+        var clock = Stopwatch.StartNew();
+        var progress = new ProgressRecord(ProgressActivity, "Find-MideaDevice", "Waiting for replies");
+        int found = 0;
+        long lastProgress = -1000;
+        try
+        {
+            while (!replies.IsCompleted)
+            {
+                if (replies.TryTake(out DiscoveryResult? reply, 100, StopToken))
+                {
+                    if (Write(reply)) found++;
+                }
+                FlushDebug();
+                if (clock.ElapsedMilliseconds - lastProgress >= 250)
+                {
+                    lastProgress = clock.ElapsedMilliseconds;
+                    progress.StatusDescription = $"{found} device(s) found";
+                    progress.PercentComplete = (int)Math.Min(100, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds);
+                    WriteProgress(progress);
+                }
+            }
+            run.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            FlushDebug();
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+        WriteVerbose($"Discovery finished in {clock.Elapsed.TotalSeconds:0.00} s with {found} device(s).");
+    }
+
+    private bool Write(DiscoveryResult reply)
+    {
+        if (reply.Error != null)
+        {
+            WriteWarning($"Ignored a reply from {reply.Source} that is not a valid discovery reply: {reply.Error.Message}");
+            return false;
+        }
+        DiscoveryInfo info = reply.Info!;
+        if (info.ProtocolVersion == 1)
+        {
+            WriteWarning($"{reply.Source} is a V1 (XML) unit, which this module does not support.");
+            return false;
+        }
+        var device = new MideaDevice(reply.Source.ToString(), info.Port, info.DeviceId, info.Name, info.SerialNumber,
+            info.ApplianceType == AaFrame.AirConditioner ? "AirConditioner" : $"0x{info.ApplianceType:X2}",
+            info.ProtocolVersion, info.Mac is null ? null : FormatMac(info.Mac));
+        KnownDevices.Remember(device);
+        WriteVerbose($"Found {device.Name} at {device.Address} (V{device.ProtocolVersion}, id {device.Id}).");
+        WriteObject(device);
+        return true;
+    }
+
+    private static string FormatMac(byte[] mac) => string.Join(":", Array.ConvertAll(mac, b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Sockets;
+using System.Security;
+using Midea.PowerShell.Internal;
+using Midea.Protocol.Codec;
+using Midea.Simulator;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Starts simulated air conditioners on loopback addresses, one per address, in this PowerShell
+/// process. They answer discovery and serve V2 or V3 until Stop-MideaSimulator or Remove-Module.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "MideaSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+    HelpUri = "https://github.com/midea-powershell/Midea#start-mideasimulator")]
+[OutputType(typeof(MideaSimulator))]
+public sealed class StartMideaSimulatorCommand : MideaCmdlet
+{
+    /// <summary>First loopback address; -Count takes consecutive addresses from here.</summary>
+    [Parameter(Position = 0)]
+    [Alias("IPAddress", "Ip")]
+    [ValidateNotNullOrEmpty]
+    public string Address { get; set; } = "127.0.0.2";
+
+    /// <summary>How many units to start.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int Count { get; set; } = 1;
+
+    /// <summary>Protocol the units speak.</summary>
+    [Parameter]
+    [ValidateSet("2", "3")]
+    public int ProtocolVersion { get; set; } = 3;
+
+    /// <summary>Device id of the unit (only with a single unit); derived from the address otherwise.</summary>
+    [Parameter]
+    [ValidateRange(1, 0xFFFFFFFFFFFFL)]
+    [Alias("DeviceId")]
+    public long Id { get; set; }
+
+    /// <summary>V3 token the units accept (128 hex digits); random when not given.</summary>
+    [Parameter]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    /// <summary>V3 key paired with the token (64 hex digits); random when not given.</summary>
+    [Parameter]
+    [SecureStringTransformation]
+    public SecureString? Key { get; set; }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (!IPAddress.TryParse(Address, out IPAddress? first))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{Address}' is not an IPv4 address."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+            return;
+        }
+        if (Id != 0 && Count > 1)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Id names a single unit; do not combine it with -Count."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+        }
+        if ((Token is null) != (Key is null))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Token and -Key together."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+        }
+        IReadOnlyList<VirtualAirConditioner> units;
+        try
+        {
+            byte[]? token = Token is null ? null : Secrets.HexBytes(Token, Handshake.TokenSize, "token");
+            byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "key");
+            string what = Count == 1 ? first.ToString() : $"{Count} addresses from {first}";
+            if (!ShouldProcess(what, $"Start {Count} simulated V{ProtocolVersion} unit(s)")) return;
+            units = SimulatorFleet.Start(first, Count, o =>
+            {
+                o.ProtocolVersion = ProtocolVersion;
+                o.DeviceId = Id == 0 ? null : Id;
+                o.Token = token;
+                o.Key = key;
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+            return;
+        }
+        catch (SocketException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot bind a simulated unit from {first}: {ex.Message} (is another simulator or program using that address?)", ex),
+                "AddressInUse", ErrorCategory.ResourceUnavailable, Address));
+            return;
+        }
+        foreach (VirtualAirConditioner unit in units)
+        {
+            SimulatorRegistry.Add(unit);
+            bool v3 = unit.ProtocolVersion == 3;
+            WriteVerbose($"Started {unit}.");
+            WriteObject(new MideaSimulator(unit.Address.ToString(), unit.Port, unit.DeviceId, unit.Name, unit.ProtocolVersion,
+                string.Join(":", Array.ConvertAll(unit.Mac, b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+                v3 ? Hex.Encode(unit.Token) : null, v3 ? Hex.Encode(unit.Key) : null));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace Midea.PowerShell.Internal;
+
+/// <summary>Completes -Address with the units found by Find-MideaDevice and the running simulators.</summary>
+public sealed class AddressCompleter : IArgumentCompleter
+{
+    /// <inheritdoc/>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        string prefix = (wordToComplete ?? "").Trim('\'', '"');
+        var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (MideaDevice device in KnownDevices.All()) names[device.Address] = $"{device.Name} (V{device.ProtocolVersion}, id {device.Id})";
+        foreach (string address in SimulatorRegistry.Addresses())
+        {
+            if (!names.ContainsKey(address)) names[address] = "simulated unit";
+        }
+        return names.Where(n => n.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(n => new CompletionResult(n.Key, n.Key, CompletionResultType.ParameterValue, n.Value));
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol;
+using Midea.Protocol.Codec;
+using Midea.Protocol.Transport;
+
+namespace Midea.PowerShell.Internal;
+
+/// <summary>
+/// The device parameters shared by cmdlets that talk to one unit. Their names equal the
+/// properties of MideaDevice, so Find-MideaDevice output binds by property name.
+/// </summary>
+public abstract class DeviceCmdlet : MideaCmdlet
+{
+    /// <summary>IP address or host name of the unit.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+        HelpMessage = "IP address or host name of the unit.")]
+    [Alias("IPAddress", "Ip", "Host")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AddressCompleter))]
+    public string Address { get; set; } = "";
+
+    /// <summary>TCP port of the unit.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; } = 6444;
+
+    /// <summary>Device id; discovered when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("DeviceId")]
+    public long Id { get; set; }
+
+    /// <summary>Protocol version; discovered when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("2", "3")]
+    public int ProtocolVersion { get; set; }
+
+    /// <summary>V3 token: 128 hex digits.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    /// <summary>V3 key: 64 hex digits.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SecureStringTransformation]
+    public SecureString? Key { get; set; }
+
+    /// <summary>Limit for the whole exchange with one unit.</summary>
+    [Parameter]
+    [ValidateRange(1, 120)]
+    public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Connects to the unit this record names, runs <paramref name="work"/>, and closes the connection.</summary>
+    /// <returns>The work's result, or default when the failure was written as a non-terminating error.</returns>
+    internal T? WithDevice<T>(Func<AcClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
+    {
+        try
+        {
+            DeviceEndpoint endpoint = ResolveEndpoint();
+            WriteVerbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
+            TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+            return Await(async cancel =>
+            {
+                using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, DebugLog).ConfigureAwait(false);
+                return await work(client, endpoint, cancel).ConfigureAwait(false);
+            }, limit, $"{endpoint}");
+        }
+        catch (PipelineStoppedException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            WriteDeviceError(ex, Address);
+            return null;
+        }
+    }
+
+    private DeviceEndpoint ResolveEndpoint()
+    {
+        IPAddress address = DiscoveryTargets.Expand(Address)[0];
+        long id = Id;
+        int version = ProtocolVersion;
+        if (id == 0 || version == 0)
+        {
+            DiscoveryInfo info = Discover(address);
+            id = id == 0 ? info.DeviceId : id;
+            version = version == 0 ? info.ProtocolVersion : version;
+        }
+        byte[]? token = null, key = null;
+        if (version == 3)
+        {
+            if (Token is null || Key is null)
+                throw new AuthenticationFailedException($"{Address} is a V3 unit: give -Token and -Key (Start-MideaSimulator prints a simulated unit's).");
+            token = Secrets.HexBytes(Token, Handshake.TokenSize, "token");
+            key = Secrets.HexBytes(Key, Handshake.KeySize, "key");
+        }
+        return new DeviceEndpoint(address, Port, id, version, token, key);
+    }
+
+    private DiscoveryInfo Discover(IPAddress address)
+    {
+        MideaDevice? known = KnownDevices.Find(address.ToString());
+        if (known != null) return new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion };
+        WriteVerbose($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
+        var replies = new List<DiscoveryResult>();
+        TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+        Await(async cancel =>
+        {
+            await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), limit, r => { lock (replies) replies.Add(r); }, 1, cancel, DebugLog).ConfigureAwait(false);
+            return replies;
+        }, limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
+        foreach (DiscoveryResult reply in replies)
+        {
+            if (reply.Info is { ProtocolVersion: 1 })
+                throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
+            if (reply.Info != null) return reply.Info;
+            if (reply.Error != null) throw reply.Error;
+        }
+        // Silence here means no unit at this address, which is what DeviceUnreachable says.
+        throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {TimeoutSeconds} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol;
+
+namespace Midea.PowerShell.Internal;
+
+/// <summary>
+/// Shared plumbing: cancellation on Ctrl+C (the 5.1 reference has no PipelineStopToken), running
+/// async protocol work from the pipeline thread, and mapping failures to stable ErrorIds.
+/// </summary>
+public abstract class MideaCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<string> _debug = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    internal CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>Collects protocol detail from any thread; written to the debug stream on the pipeline thread.</summary>
+    internal Action<string> DebugLog => _debug.Enqueue;
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Runs <paramref name="operation"/> with an overall deadline, blocking the pipeline thread.</summary>
+    /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
+    /// <exception cref="DeviceTimeoutException">The deadline passed.</exception>
+    internal T Await<T>(Func<CancellationToken, Task<T>> operation, TimeSpan deadline, string what)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        limit.CancelAfter(deadline);
+        try
+        {
+            return operation(limit.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (OperationCanceledException ex) when (limit.IsCancellationRequested)
+        {
+            throw new DeviceTimeoutException($"{what}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
+        }
+        catch (DeviceTimeoutException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            FlushDebug();
+        }
+    }
+
+    /// <summary>Writes queued protocol detail to the debug stream.</summary>
+    internal void FlushDebug()
+    {
+        while (_debug.TryDequeue(out string? line)) WriteDebug(line);
+    }
+
+    /// <summary>A non-terminating error for one device; the pipeline goes on with the next.</summary>
+    internal void WriteDeviceError(Exception exception, string address)
+    {
+        (string id, ErrorCategory category) = Classify(exception);
+        WriteError(new ErrorRecord(exception, id, category, address));
+    }
+
+    /// <summary>The stable ErrorId and category for a failure.</summary>
+    internal static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
+    {
+        DeviceUnreachableException => ("DeviceUnreachable", ErrorCategory.ConnectionError),
+        DeviceTimeoutException => ("DeviceTimeout", ErrorCategory.OperationTimeout),
+        AuthenticationFailedException => ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+        MideaProtocolException { Fault: ProtocolFault.Unsupported } => ("UnsupportedDevice", ErrorCategory.NotImplemented),
+        MideaProtocolException => ("ProtocolError", ErrorCategory.ProtocolError),
+        InvalidDeviceResponseException => ("InvalidDeviceResponse", ErrorCategory.InvalidResult),
+        ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
+        System.Net.Sockets.SocketException => ("DeviceUnreachable", ErrorCategory.ConnectionError),
+        _ => ("UnexpectedError", ErrorCategory.NotSpecified),
+    };
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

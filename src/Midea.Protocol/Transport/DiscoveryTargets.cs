@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Midea.Protocol.Transport;
+
+/// <summary>Turns user-written targets (IP, host name, CIDR range) into IPv4 addresses to probe.</summary>
+public static class DiscoveryTargets
+{
+    /// <summary>Largest range expanded (a /16); bigger sweeps are almost always a typo.</summary>
+    public const int MaxRangeSize = 65536;
+
+    /// <summary>The limited broadcast address.</summary>
+    public static readonly IPAddress Broadcast = IPAddress.Broadcast;
+
+    /// <summary>Expands one target. A CIDR range yields its host addresses (network and broadcast addresses excluded below /31).</summary>
+    /// <exception cref="ArgumentException">The target is not an IPv4 address, a resolvable name or a CIDR range of at most a /16.</exception>
+    public static IReadOnlyList<IPAddress> Expand(string target)
+    {
+        if (string.IsNullOrWhiteSpace(target)) throw new ArgumentException("An empty target was given.", nameof(target));
+        target = target.Trim();
+        int slash = target.IndexOf('/');
+        if (slash >= 0) return ExpandRange(target, slash);
+        if (IPAddress.TryParse(target, out IPAddress? address))
+        {
+            if (address.AddressFamily != AddressFamily.InterNetwork) throw new ArgumentException($"'{target}' is not IPv4; Midea units speak IPv4 only.", nameof(target));
+            return new[] { address };
+        }
+        IPAddress[] resolved;
+        try
+        {
+            resolved = Dns.GetHostAddresses(target);
+        }
+        catch (SocketException ex)
+        {
+            throw new ArgumentException($"'{target}' is neither an IPv4 address, a CIDR range nor a name that resolves ({ex.SocketErrorCode}).", nameof(target), ex);
+        }
+        IPAddress[] v4 = resolved.Where(a => a.AddressFamily == AddressFamily.InterNetwork).ToArray();
+        if (v4.Length == 0) throw new ArgumentException($"'{target}' has no IPv4 address.", nameof(target));
+        return new[] { v4[0] };
+    }
+
+    private static List<IPAddress> ExpandRange(string target, int slash)
+    {
+        if (!IPAddress.TryParse(target.Substring(0, slash), out IPAddress? network) || network.AddressFamily != AddressFamily.InterNetwork
+            || !int.TryParse(target.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) || prefix > 32)
+            throw new ArgumentException($"'{target}' is not an IPv4 CIDR range such as 127.0.0.0/28.", nameof(target));
+        long size = 1L << (32 - prefix);
+        if (size > MaxRangeSize) throw new ArgumentException($"'{target}' holds {size} addresses; ranges up to /16 ({MaxRangeSize}) are swept.", nameof(target));
+        byte[] bytes = network.GetAddressBytes();
+        uint value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+        uint first = value & (prefix == 0 ? 0 : uint.MaxValue << (32 - prefix));
+        uint last = first + (uint)(size - 1);
+        if (size > 2)
+        {
+            first++;
+            last--;
+        }
+        var addresses = new List<IPAddress>((int)(last - first + 1));
+        for (uint v = first; v <= last && v >= first; v++)
+        {
+            addresses.Add(new IPAddress(new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v }));
+        }
+        return addresses;
+    }
+}
