@@ -99,9 +99,7 @@ internal sealed class DeviceSession
         if (request.MessageType != V2Packet.ApplianceData || request.Payload.Length == 0) return true;
         byte[]? replyFrame = _unit.Handle(request.Payload);
         if (replyFrame is null) return true;
-        // Header bytes 28..39 as captured V2/V3 responses carry them (meaning unknown).
-        byte[] reserved = { 0, 0, 0, 0, 0, 0, 0, 0, 1, linkKey is null ? (byte)0 : (byte)0x80, 0, 0 };
-        byte[] reply = V2Packet.Encode(V2Magic.Response, _unit.DeviceId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), reserved);
+        byte[] reply = V2Packet.Encode(V2Magic.Response, _unit.DeviceId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(_unit.ProtocolVersion));
         if (linkKey != null) reply = V3Packet.EncodeEncrypted(linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, reply);
         await SendAsync(reply).ConfigureAwait(false);
         return true;

@@ -26,6 +26,8 @@ public sealed class VirtualAirConditioner : IDisposable
     private readonly byte[] _token;
     private readonly byte[] _key;
     private long _malformed;
+    private long _connections;
+    private long _requests;
     private int _disposed;
 
     private VirtualAirConditioner(SimulatorOptions options)
@@ -69,6 +71,10 @@ public sealed class VirtualAirConditioner : IDisposable
     public byte[] Key => (byte[])_key.Clone();
     /// <summary>Requests dropped because they did not decode.</summary>
     public long MalformedRequests => Interlocked.Read(ref _malformed);
+    /// <summary>TCP connections accepted so far.</summary>
+    public long Connections => Interlocked.Read(ref _connections);
+    /// <summary>AA frames received and decoded so far (answered or not).</summary>
+    public long Requests => Interlocked.Read(ref _requests);
     /// <summary>True until stopped.</summary>
     public bool Running => _disposed == 0;
 
@@ -112,7 +118,12 @@ public sealed class VirtualAirConditioner : IDisposable
         _stop.Dispose();
     }
 
-    internal byte[]? Handle(byte[] frame) => _handler.Handle(frame);
+    internal byte[]? Handle(byte[] frame)
+    {
+        byte[]? reply = _handler.Handle(frame);
+        Interlocked.Increment(ref _requests);
+        return reply;
+    }
 
     internal byte[]? KeyFor(byte[] token) => Crypto.FixedTimeEquals(token, _token) ? _key : null;
 
@@ -157,6 +168,7 @@ public sealed class VirtualAirConditioner : IDisposable
             {
                 Socket client = await listener.AcceptAsync().ConfigureAwait(false);
                 client.NoDelay = true;
+                Interlocked.Increment(ref _connections);
                 _ = Task.Run(() => new DeviceSession(client, this).RunAsync(_stop.Token));
             }
         }

@@ -96,11 +96,8 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
         foreach (VirtualAirConditioner unit in units)
         {
             SimulatorRegistry.Add(unit);
-            bool v3 = unit.ProtocolVersion == 3;
             WriteVerbose($"Started {unit}.");
-            WriteObject(new MideaSimulator(unit.Address.ToString(), unit.Port, unit.DeviceId, unit.Name, unit.ProtocolVersion,
-                string.Join(":", Array.ConvertAll(unit.Mac, b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
-                v3 ? Hex.Encode(unit.Token) : null, v3 ? Hex.Encode(unit.Key) : null));
+            WriteObject(new MideaSimulator(unit));
         }
     }
 }

@@ -1,3 +1,8 @@
+using System;
+using System.Globalization;
+using Midea.Protocol.Codec;
+using Midea.Simulator;
+
 namespace Midea;
 
 /// <summary>
@@ -6,28 +11,30 @@ namespace Midea;
 /// </summary>
 public sealed class MideaSimulator
 {
-    internal MideaSimulator(string address, int port, long id, string name, int protocolVersion, string macAddress, string? token, string? key)
+    private readonly VirtualAirConditioner _unit;
+
+    internal MideaSimulator(VirtualAirConditioner unit)
     {
-        Address = address;
-        Port = port;
-        Id = id;
-        Name = name;
-        ProtocolVersion = protocolVersion;
-        MacAddress = macAddress;
-        Token = token;
-        Key = key;
+        _unit = unit;
+        Address = unit.Address.ToString();
+        MacAddress = string.Join(":", Array.ConvertAll(unit.Mac, b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        if (unit.ProtocolVersion == 3)
+        {
+            Token = Hex.Encode(unit.Token);
+            Key = Hex.Encode(unit.Key);
+        }
     }
 
     /// <summary>Loopback address the unit is bound to.</summary>
     public string Address { get; }
     /// <summary>TCP port.</summary>
-    public int Port { get; }
+    public int Port => _unit.Port;
     /// <summary>Device id.</summary>
-    public long Id { get; }
+    public long Id => _unit.DeviceId;
     /// <summary>Name / SoftAP SSID.</summary>
-    public string Name { get; }
+    public string Name => _unit.Name;
     /// <summary>2 or 3.</summary>
-    public int ProtocolVersion { get; }
+    public int ProtocolVersion => _unit.ProtocolVersion;
     /// <summary>Simulated module MAC.</summary>
     public string MacAddress { get; }
     /// <summary>V3 token as hex (empty for V2).</summary>
@@ -35,7 +42,11 @@ public sealed class MideaSimulator
     /// <summary>V3 key as hex (empty for V2).</summary>
     public string? Key { get; }
     /// <summary>True until Stop-MideaSimulator or Remove-Module stops it.</summary>
-    public bool Running => Midea.PowerShell.Internal.SimulatorRegistry.IsRunning(Address);
+    public bool Running => _unit.Running;
+    /// <summary>TCP connections the unit has accepted (live; lets a test prove that -WhatIf sent nothing).</summary>
+    public long Connections => _unit.Connections;
+    /// <summary>Command frames the unit has received (live).</summary>
+    public long Requests => _unit.Requests;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Address})";

@@ -121,13 +121,19 @@ public static class StateCodec
         return t;
     }
 
-    /// <summary>Simulator encode: floor keeps the sign right for −1 &lt; t &lt; 0.</summary>
+    /// <summary>
+    /// Simulator encode. The decoder truncates (raw − 50)/2 toward zero and adds the tenths with
+    /// the value's sign, so raw must carry the whole degrees plus a half step only when the
+    /// tenths are 5 or more. (protocol.md's floor rule loses a degree for −x.6 … −x.9.)
+    /// </summary>
     internal static (byte Raw, int Tenths) EncodeTemperature(double? celsius, bool fahrenheit)
     {
-        if (celsius is not double t) return (0xFF, 0);
-        t = Math.Max(-25.0, Math.Min(102.0, t));
-        int raw = 50 + (int)Math.Floor(2 * t);
+        if (celsius is not double value) return (0xFF, 0);
+        double t = Math.Round(Math.Max(-25.0, Math.Min(102.0, value)), 1);
         int tenths = (int)Math.Round(Math.Abs(t) * 10) % 10;
+        int raw = 50 + 2 * (int)Math.Truncate(t) + (tenths >= 5 ? (t < 0 ? -1 : 1) : 0);
+        // −0.4 … −0.1: raw 50 would read as +0; 49 reads as −0.5, whose truncation keeps the sign.
+        if (t < 0 && raw == 50) raw = 49;
         if (fahrenheit) tenths = tenths >= 5 ? 5 : 0;
         return ((byte)raw, tenths);
     }

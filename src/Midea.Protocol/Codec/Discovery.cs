@@ -66,7 +66,7 @@ public static class Discovery
     public static byte[] EncodeReply(DiscoveryInfo info)
     {
         byte[] body = EncodeBody(info);
-        byte[] reserved = info.Reserved ?? new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 1, info.ProtocolVersion == 3 ? (byte)0x80 : (byte)0x00, 0, 0 };
+        byte[] reserved = info.Reserved ?? V2Packet.DeviceReserved(info.ProtocolVersion);
         byte[] v2 = V2Packet.Encode(V2Magic.DiscoveryReply, info.DeviceId, body, reserved: reserved);
         if (info.ProtocolVersion != 3) return v2;
         byte[] trailer = Hex.Decode(Udpid.Compute(info.DeviceId, bigEndian: true));

@@ -61,7 +61,10 @@ public sealed class PacketBuffer
                 return false;
             }
             int total = V3 ? (_buffer[2] << 8 | _buffer[3]) + V3Packet.PrefixSize : _buffer[4] | _buffer[5] << 8;
-            if (total < (V3 ? 8 : V2Packet.HeaderSize + V2Packet.SignSize) || total > _maxPacket)
+            // A V2 length is 56 plus whole AES blocks; anything else means this "5a5a" was not a
+            // packet start (e.g. a stray 5a just before a real one), so slide past it.
+            bool badV2 = !V3 && (total < V2Packet.HeaderSize + V2Packet.SignSize || (total - V2Packet.HeaderSize - V2Packet.SignSize) % 16 != 0);
+            if ((V3 && total < V3Packet.PrefixSize) || badV2 || total > _maxPacket)
             {
                 Discard(1);
                 continue;

@@ -77,6 +77,14 @@ public sealed class V2Packet
         return packet;
     }
 
+    /// <summary>
+    /// Header bytes 28..39 as captured units send them (meaning unknown): V2 has 01 at 36,
+    /// V3 has 01 80 at 34..35 (T02, T03, T04, T05).
+    /// </summary>
+    public static byte[] DeviceReserved(int protocolVersion) => protocolVersion == 3
+        ? new byte[] { 0, 0, 0, 0, 0, 0, 1, 0x80, 0, 0, 0, 0 }
+        : new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0 };
+
     /// <summary>msmart's timestamp layout: centiseconds, s, min, h, day, month, yy, cc (binary, UTC).</summary>
     public static byte[] Timestamp(DateTime utc) => new[]
     {

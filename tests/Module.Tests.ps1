@@ -1,0 +1,84 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+    $cmdlets = Get-Command -Module Midea | ForEach-Object { @{ Name = $_.Name } }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+    $module = Get-Module Midea
+    $base = $module.ModuleBase
+}
+
+Describe 'Module layout' {
+    It 'ships exactly the expected files' {
+        $files = Get-ChildItem $base -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } | Sort-Object
+        $expected = @(
+            'Midea.dll', 'Midea.pdb', 'Midea.psd1', 'Midea.Format.ps1xml', 'en-US/Midea.dll-Help.xml',
+            'dependencies/BouncyCastle.Cryptography.dll', 'dependencies/Midea.Protocol.dll', 'dependencies/Midea.Simulator.dll',
+            'dependencies/System.Buffers.dll', 'dependencies/System.Memory.dll', 'dependencies/System.Numerics.Vectors.dll',
+            'dependencies/System.Runtime.CompilerServices.Unsafe.dll'
+        ) | Sort-Object
+        $files | Should -Be $expected
+    }
+
+    It 'keeps private assemblies away from Midea.dll' {
+        Get-ChildItem $base -Filter *.dll | ForEach-Object Name | Should -Be 'Midea.dll'
+    }
+
+    It 'has a dll version equal to the manifest version' {
+        $file = [Diagnostics.FileVersionInfo]::GetVersionInfo((Join-Path $base 'Midea.dll'))
+        [version]$file.FileVersion | Should -Be ([version]"$($module.Version).0")
+    }
+
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest (Join-Path $base 'Midea.psd1') -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports exactly the cmdlets the manifest lists' {
+        $manifest = Import-PowerShellDataFile (Join-Path $base 'Midea.psd1')
+        (Get-Command -Module Midea).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'loads its private assemblies into the Midea load context' {
+        $context = [Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'Midea'
+        $context | Should -Not -BeNullOrEmpty
+        $context.Assemblies.GetName().Name | Should -Contain 'BouncyCastle.Cryptography'
+        $context.Assemblies.GetName().Name | Should -Contain 'Midea.Protocol'
+    }
+}
+
+Describe 'Cmdlet <Name>' -ForEach $cmdlets {
+    BeforeAll { $command = Get-Command $Name }
+
+    It 'uses an approved verb' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+    }
+
+    It 'declares an output type' {
+        $command.OutputType | Should -Not -BeNullOrEmpty
+    }
+
+    It 'takes no secret as a plain string parameter' {
+        $plain = $command.Parameters.Values | Where-Object { $_.ParameterType -eq [string] -and $_.Name -match 'Password|Psk|Token|Key|Passphrase' }
+        $plain | Should -BeNullOrEmpty
+    }
+
+    It 'supports -WhatIf if it changes anything' {
+        if ($command.Verb -in 'Set', 'Start', 'Stop', 'New', 'Remove') {
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
+        }
+    }
+}
+
+Describe 'Formatting' {
+    It 'has a default view for <_>' -ForEach 'Midea.MideaDevice', 'Midea.MideaState', 'Midea.MideaSimulator' {
+        Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
+    }
+
+    It 'never shows Token or Key in a view' {
+        $xml = Get-Content -Raw (Join-Path $base 'Midea.Format.ps1xml')
+        $xml | Should -Not -Match '<PropertyName>(Token|Key)</PropertyName>'
+    }
+}
