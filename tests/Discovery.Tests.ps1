@@ -37,7 +37,7 @@ Describe 'Find-MideaDevice' {
 
     It 'sweeps a CIDR range and finds every unit in it once' {
         $found = Find-MideaDevice -Address 127.0.1.32/29 -TimeoutSeconds 2
-        $found.Address | Sort-Object | Should -Be ($range.Address | Sort-Object)
+        ($found | ForEach-Object Address | Sort-Object) | Should -Be ($range | ForEach-Object Address | Sort-Object)
         ($found.Id | Sort-Object -Unique) | Should -HaveCount 4
     }
 

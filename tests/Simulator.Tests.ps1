@@ -1,0 +1,100 @@
+# The simulator as users drive it: from PowerShell, and as its own process. 127.0.4.x only.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+}
+
+AfterAll {
+    Stop-MideaSimulator
+}
+
+Describe 'Start-MideaSimulator and Stop-MideaSimulator' {
+    It 'starts -Count units on consecutive addresses with distinct identities' {
+        $units = Start-MideaSimulator -Address 127.0.4.10 -Count 3 -ProtocolVersion 3
+        ($units | ForEach-Object Address) | Should -Be '127.0.4.10', '127.0.4.11', '127.0.4.12'
+        ($units.Id | Sort-Object -Unique) | Should -HaveCount 3
+        ($units.MacAddress | Sort-Object -Unique) | Should -HaveCount 3
+        $units | ForEach-Object { $_.Token | Should -Match '^[0-9a-f]{128}$'; $_.Key | Should -Match '^[0-9a-f]{64}$' }
+        $units | Stop-MideaSimulator
+        ($units | ForEach-Object Running) | Should -Not -Contain $true
+    }
+
+    It 'gives a V2 unit no credentials' {
+        $unit = Start-MideaSimulator -Address 127.0.4.20 -ProtocolVersion 2
+        $unit.Token | Should -BeNullOrEmpty
+        $unit.Key | Should -BeNullOrEmpty
+        $unit | Stop-MideaSimulator
+    }
+
+    It 'accepts a given id, token and key' {
+        $token = -join (1..64 | ForEach-Object { '{0:x2}' -f $_ })
+        $key = -join (101..132 | ForEach-Object { '{0:x2}' -f $_ })
+        $unit = Start-MideaSimulator -Address 127.0.4.21 -Id 123456789 -Token $token -Key $key
+        $unit.Id | Should -Be 123456789
+        (Get-MideaState -Address 127.0.4.21 -Token $token -Key $key).Id | Should -Be 123456789
+        $unit | Stop-MideaSimulator
+    }
+
+    It 'frees the address on stop so a new unit can take it' {
+        Start-MideaSimulator -Address 127.0.4.22 | Stop-MideaSimulator
+        $again = Start-MideaSimulator -Address 127.0.4.22
+        $again.Running | Should -BeTrue
+        $again | Stop-MideaSimulator
+    }
+
+    It 'refuses an address already in use with AddressInUse' {
+        $unit = Start-MideaSimulator -Address 127.0.4.23
+        { Start-MideaSimulator -Address 127.0.4.23 } | Should -Throw -ErrorId 'AddressInUse,Midea.PowerShell.Cmdlets.StartMideaSimulatorCommand'
+        $unit | Stop-MideaSimulator
+    }
+
+    It 'starts nothing with -WhatIf' {
+        $unit = Start-MideaSimulator -Address 127.0.4.24 -WhatIf
+        $unit | Should -BeNullOrEmpty
+        Find-MideaDevice -Address 127.0.4.24 -TimeoutSeconds 1 | Should -BeNullOrEmpty
+    }
+
+    It 'reports stopping an unknown unit as SimulatorNotFound' {
+        Stop-MideaSimulator -Address 127.0.4.99 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SimulatorNotFound,*'
+    }
+
+    It 'serves several clients at once' {
+        $unit = Start-MideaSimulator -Address 127.0.4.30 -ProtocolVersion 3
+        $jobs = 1..4 | ForEach-Object {
+            Start-ThreadJob -ArgumentList $unit.Token, $unit.Key, (Join-Path (Get-Module Midea).ModuleBase 'Midea.psd1') {
+                param($token, $key, $manifest)
+                Import-Module $manifest
+                1..10 | ForEach-Object { Get-MideaState -Address 127.0.4.30 -Token $token -Key $key -Id 1 -ProtocolVersion 3 }
+            }
+        }
+        $states = $jobs | Receive-Job -Wait -AutoRemoveJob
+        $states | Should -HaveCount 40
+        $unit.Connections | Should -BeGreaterOrEqual 40
+        $unit | Stop-MideaSimulator
+    }
+}
+
+Describe 'Standalone simulator process' {
+    It 'prints its identity and answers until stopped' {
+        $dll = Join-Path (Split-Path (Split-Path (Get-Module Midea).ModuleBase)) 'simulator/midea-simulator.dll'
+        $dll | Should -Exist
+        $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in $dll, '--address', '127.0.4.40', '--protocol', '3') { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($info)
+        try {
+            $line = $process.StandardOutput.ReadLine()
+            $fields = @{}
+            foreach ($pair in $line -split ' ') { $k, $v = $pair -split '=', 2; $fields[$k] = $v }
+            $fields.address | Should -Be '127.0.4.40'
+            $fields.protocol | Should -Be '3'
+            $state = Get-MideaState -Address 127.0.4.40 -Token $fields.token -Key $fields.key
+            $state.Id | Should -Be ([long]$fields.id)
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+    }
+}
