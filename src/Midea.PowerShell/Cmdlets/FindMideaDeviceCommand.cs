@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Net;
 using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
-using Midea.Protocol;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
@@ -104,6 +103,11 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
         catch (OperationCanceledException)
         {
             throw new PipelineStoppedException();
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            // The probe socket itself failed (no IPv4, broadcast not permitted): nothing can be found.
+            ThrowTerminatingError(new ErrorRecord(ex, "DiscoveryFailed", ErrorCategory.ConnectionError, null));
         }
         finally
         {
