@@ -70,7 +70,6 @@ internal sealed class DeviceSession
         catch (MideaProtocolException)
         {
             // A real module drops what it cannot read; the client will time out and reconnect.
-            _unit.CountMalformed();
             return true;
         }
     }

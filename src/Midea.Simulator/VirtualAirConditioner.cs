@@ -25,7 +25,6 @@ public sealed class VirtualAirConditioner : IDisposable
     private readonly CommandHandler _handler;
     private readonly byte[] _token;
     private readonly byte[] _key;
-    private long _malformed;
     private long _connections;
     private long _requests;
     private int _disposed;
@@ -69,8 +68,6 @@ public sealed class VirtualAirConditioner : IDisposable
     public byte[] Token => (byte[])_token.Clone();
     /// <summary>The V3 key paired with <see cref="Token"/>.</summary>
     public byte[] Key => (byte[])_key.Clone();
-    /// <summary>Requests dropped because they did not decode.</summary>
-    public long MalformedRequests => Interlocked.Read(ref _malformed);
     /// <summary>TCP connections accepted so far.</summary>
     public long Connections => Interlocked.Read(ref _connections);
     /// <summary>AA frames received and decoded so far (answered or not).</summary>
@@ -126,8 +123,6 @@ public sealed class VirtualAirConditioner : IDisposable
     }
 
     internal byte[]? KeyFor(byte[] token) => Crypto.FixedTimeEquals(token, _token) ? _key : null;
-
-    internal void CountMalformed() => Interlocked.Increment(ref _malformed);
 
     private void Listen(SimulatorOptions options)
     {

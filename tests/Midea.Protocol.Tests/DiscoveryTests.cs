@@ -39,7 +39,7 @@ public class DiscoveryTests
         DiscoveryInfo info = Discovery.ParseReply(B(T02));
         Assert.Equal(2, info.ProtocolVersion);
         Assert.Equal(V2DeviceId, info.DeviceId);
-        Assert.Equal(IPAddress.Parse("10.100.1.140"), info.Address);
+        Assert.Equal(IPAddress.Parse("10.100.1.140"), info.Address); // decoded field of the capture; never contacted
         Assert.Equal(6444, info.Port);
         Assert.Equal("000000P0000000Q1F0C9D153F7B40000", info.SerialNumber);
         Assert.Equal("net_ac_F7B4", info.Name);
@@ -65,7 +65,7 @@ public class DiscoveryTests
         DiscoveryInfo info = Discovery.ParseReply(B(T03));
         Assert.Equal(3, info.ProtocolVersion);
         Assert.Equal(V3DeviceId, info.DeviceId);
-        Assert.Equal(IPAddress.Parse("10.100.1.239"), info.Address);
+        Assert.Equal(IPAddress.Parse("10.100.1.239"), info.Address); // decoded field of the capture; never contacted
         Assert.Equal(6444, info.Port);
         Assert.Equal("000000P0000000Q1B88C29C963BA0000", info.SerialNumber);
         Assert.Equal("net_ac_63BA", info.Name);
@@ -111,7 +111,7 @@ public class DiscoveryTests
         {
             ProtocolVersion = version,
             DeviceId = 0x0000_1234_5678_9ABC,
-            Address = IPAddress.Parse("192.168.17.42"),
+            Address = IPAddress.Parse("127.0.17.42"),
             Port = 6555,
             SerialNumber = "000000P0000000Q1A1B2C3D4E5F60000",
             Name = "net_ac_E5F6",

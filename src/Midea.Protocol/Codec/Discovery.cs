@@ -38,7 +38,7 @@ public static class Discovery
     private static readonly byte[] XmlStart = Encoding.ASCII.GetBytes("<?xml ");
 
     /// <summary>The 72-byte probe: an ordinary V2 packet whose payload is ff 00.</summary>
-    public static byte[] CreateProbe() => V2Packet.Encode(V2Magic.DiscoveryProbe, 0, new byte[] { 0xff, 0x00 }, messageType: V2Packet.ApplianceData);
+    public static byte[] CreateProbe() => V2Packet.Encode(V2Magic.DiscoveryProbe, 0, new byte[] { 0xff, 0x00 });
 
     /// <summary>True when <paramref name="datagram"/> looks like a probe (device side; the sign is not required).</summary>
     public static bool IsProbe(ReadOnlySpan<byte> datagram) => datagram.Length >= 2 && datagram[0] == 0x5a && datagram[1] == 0x5a;
