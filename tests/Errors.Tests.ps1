@@ -80,6 +80,42 @@ Describe 'Errors' {
     }
 }
 
+Describe 'A peer that accepts but never answers' {
+    BeforeAll {
+        # The kernel completes the TCP handshake from the backlog; nothing ever reads or replies.
+        $silent = [Net.Sockets.TcpListener]::new([ipaddress]'127.0.3.50', 6444)
+        $silent.Start()
+    }
+
+    AfterAll {
+        $silent.Stop()
+    }
+
+    It 'gives DeviceTimeout within the timeout' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        Get-MideaState -Address 127.0.3.50 -Id 1 -ProtocolVersion 2 -TimeoutSeconds 2 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $watch.Stop()
+        $failures[0].FullyQualifiedErrorId | Should -Be 'DeviceTimeout,Midea.PowerShell.Cmdlets.GetMideaStateCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failures[0].TargetObject | Should -Be '127.0.3.50'
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 4
+    }
+
+    It 'stops within 2 s when the pipeline is stopped mid-wait' {
+        $ps = [PowerShell]::Create()
+        $null = $ps.AddScript("Import-Module '$manifest'; Get-MideaState -Address 127.0.3.50 -Id 1 -ProtocolVersion 3 -Token ('00' * 64) -Key ('00' * 32) -TimeoutSeconds 60")
+        $async = $ps.BeginInvoke()
+        Start-Sleep -Milliseconds 1500
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Stop()
+        $async.IsCompleted | Should -BeTrue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $ps.Dispose()
+    }
+}
+
 Describe 'Cancellation' {
     It 'stops promptly when the pipeline is stopped during a wait' {
         $ps = [PowerShell]::Create()

@@ -67,6 +67,20 @@ public class SimulatorSessionTests
     }
 
     [Fact]
+    public async Task The_broadcast_path_listens_for_the_whole_timeout()
+    {
+        // The broadcast code path (SO_BROADCAST, no early end) aimed at a simulator's own
+        // loopback address: tests never send to a real broadcast address.
+        using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.30"), ProtocolVersion = 3 });
+        var results = new System.Collections.Concurrent.ConcurrentBag<DiscoveryResult>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await DiscoveryClient.RunAsync(Array.Empty<IPAddress>(), new[] { unit.Address }, TimeSpan.FromSeconds(1.5), results.Add, 0, default);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.4));
+        // Probes are resent every second; the unit is still reported once.
+        Assert.Equal(unit.DeviceId, Assert.Single(results).Info!.DeviceId);
+    }
+
+    [Fact]
     public async Task Discovery_finds_V2_and_V3_units_and_ends_early()
     {
         using VirtualAirConditioner v2 = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.20"), ProtocolVersion = 2 });
