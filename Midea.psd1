@@ -14,6 +14,7 @@
         'Find-MideaDevice'
         'Get-MideaState'
         'Set-MideaState'
+        'Set-MideaWifi'
         'Start-MideaSimulator'
         'Stop-MideaSimulator'
     )

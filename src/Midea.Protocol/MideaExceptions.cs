@@ -40,7 +40,7 @@ public enum ProtocolFault
 public sealed class MideaProtocolException : MideaException
 {
     /// <summary>Creates the exception.</summary>
-    public MideaProtocolException(ProtocolFault fault, string message) : base(message) => Fault = fault;
+    public MideaProtocolException(ProtocolFault fault, string message, Exception? inner = null) : base(message, inner) => Fault = fault;
 
     /// <summary>The kind of defect.</summary>
     public ProtocolFault Fault { get; }
@@ -72,4 +72,11 @@ public sealed class InvalidDeviceResponseException : MideaException
 {
     /// <summary>Creates the exception.</summary>
     public InvalidDeviceResponseException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>The unit received the Wi-Fi settings and refused them (answered ERROR or closed without acknowledging).</summary>
+public sealed class ProvisioningRefusedException : MideaException
+{
+    /// <summary>Creates the exception.</summary>
+    public ProvisioningRefusedException(string message, Exception? inner = null) : base(message, inner) { }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
 using Midea.Protocol.Codec;
+using Midea.Protocol.Provisioning;
 
 namespace Midea.Simulator;
 
@@ -61,7 +62,10 @@ internal sealed class DeviceSession
                 case V3PacketType.HandshakeRequest:
                     return await HandshakeAsync(packet).ConfigureAwait(false);
                 case V3PacketType.EncryptedRequest when _linkKey != null:
-                    return await HandleV2Async(V3Packet.DecodeEncrypted(_linkKey, packet).Data, _linkKey).ConfigureAwait(false);
+                    byte[] data = V3Packet.DecodeEncrypted(_linkKey, packet).Data;
+                    // An AA command always travels in a V2 packet; anything else is taken as the provisioning command.
+                    if (data.Length < 2 || data[0] != 0x5a || data[1] != 0x5a) return await ProvisionAsync(data).ConfigureAwait(false);
+                    return await HandleV2Async(data, _linkKey).ConfigureAwait(false);
                 default:
                     // Encrypted data before a handshake, or a type a device never receives.
                     return false;
@@ -95,6 +99,7 @@ internal sealed class DeviceSession
     private async Task<bool> HandleV2Async(byte[] data, byte[]? linkKey)
     {
         V2Packet request = V2Packet.Decode(data);
+        if (linkKey is null && request.Payload.Length > 0 && request.Payload[0] != 0xAA) return await ProvisionAsync(request.Payload).ConfigureAwait(false);
         if (request.MessageType != V2Packet.ApplianceData || request.Payload.Length == 0) return true;
         byte[]? replyFrame = _unit.Handle(request.Payload);
         if (replyFrame is null) return true;
@@ -102,6 +107,28 @@ internal sealed class DeviceSession
         if (linkKey != null) reply = V3Packet.EncodeEncrypted(linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, reply);
         await SendAsync(reply).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The provisioning command by the working hypothesis: valid settings are acknowledged and the
+    /// unit leaves to join the network; invalid ones get ERROR (V3) or a closed connection (V2).
+    /// </summary>
+    private async Task<bool> ProvisionAsync(byte[] commandData)
+    {
+        WifiSettings? settings = _unit.AcceptSettings(commandData);
+        if (settings is null)
+        {
+            if (_linkKey != null) await SendAsync(V3Packet.EncodeError(_packetId++ & 0xFFF)).ConfigureAwait(false);
+            return false;
+        }
+        // What a real unit acknowledges with is unknown; the simulator answers one zero byte.
+        byte[] acknowledgement = { 0x00 };
+        byte[] reply = _linkKey != null
+            ? V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, acknowledgement)
+            : V2Packet.Encode(V2Magic.Response, _unit.DeviceId, acknowledgement, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(2), V2Packet.ApplianceData);
+        await SendAsync(reply).ConfigureAwait(false);
+        _unit.Join(settings);
+        return false;
     }
 
     private async Task SendAsync(byte[] packet)

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 
 namespace Midea.Simulator;
@@ -23,4 +24,19 @@ public sealed class SimulatorOptions
     public double IndoorTemperature { get; set; } = 27.0;
     /// <summary>Outside temperature, °C.</summary>
     public double OutdoorTemperature { get; set; } = 31.5;
+    /// <summary>
+    /// Start "factory fresh": the unit runs its own access point (named like the unit) on
+    /// <see cref="Address"/> and waits to be provisioned (provisioning.md, working hypothesis).
+    /// </summary>
+    public bool ApMode { get; set; }
+    /// <summary>Password of the unit's access point; AP-mode tokens minted from it are accepted.</summary>
+    public string ApPassword { get; set; } = "12345678";
+    /// <summary>The loopback address the unit takes after joining a network; its AP address when null.</summary>
+    public IPAddress? HomeAddress { get; set; }
+    /// <summary>How long the unit takes to join the network and reappear after acknowledging.</summary>
+    public TimeSpan JoinDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>The network the unit has joined (when not in AP mode); tokens minted from it are accepted.</summary>
+    public string? NetworkSsid { get; set; }
+    /// <summary>Passphrase of <see cref="NetworkSsid"/> (UTF-8 bytes; empty for an open network).</summary>
+    public byte[]? NetworkPassphrase { get; set; }
 }

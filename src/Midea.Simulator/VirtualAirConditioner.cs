@@ -7,8 +7,10 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Midea.Protocol;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
+using Midea.Protocol.Provisioning;
 
 namespace Midea.Simulator;
 
@@ -20,19 +22,29 @@ namespace Midea.Simulator;
 public sealed class VirtualAirConditioner : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
     private readonly List<Socket> _sockets = new();
     private readonly List<Task> _loops = new();
     private readonly CommandHandler _handler;
+    private readonly SimulatorOptions _options;
     private readonly byte[] _token;
     private readonly byte[] _key;
+    private volatile IPAddress _address;
+    private volatile byte[]? _localKey;
+    private volatile string? _networkSsid;
+    private volatile bool _apMode;
     private long _connections;
     private long _requests;
     private int _disposed;
+    private int _provisioned;
 
     private VirtualAirConditioner(SimulatorOptions options)
     {
         if (options.ProtocolVersion is not (2 or 3)) throw new ArgumentException("The simulator speaks protocol version 2 or 3.", nameof(options));
-        Address = options.Address;
+        RequireLoopback(options.Address);
+        if (options.HomeAddress != null) RequireLoopback(options.HomeAddress);
+        _options = options;
+        _address = options.Address;
         Port = options.TcpPort;
         ProtocolVersion = options.ProtocolVersion;
         byte[] ip = Address.GetAddressBytes();
@@ -46,12 +58,23 @@ public sealed class VirtualAirConditioner : IDisposable
         _key = options.Key ?? RandomBytes(Handshake.KeySize);
         if (_token.Length != Handshake.TokenSize || _key.Length != Handshake.KeySize)
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
+        _apMode = options.ApMode;
+        if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
+        else if (options.NetworkSsid != null) JoinedNetwork(options.NetworkSsid, options.NetworkPassphrase ?? Array.Empty<byte>());
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
         _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate);
     }
 
-    /// <summary>Bound address.</summary>
-    public IPAddress Address { get; }
+    /// <summary>Bound address: the AP address, then the home address once the unit has joined a network.</summary>
+    public IPAddress Address => _address;
+    /// <summary>True while the unit runs its own access point and waits to be provisioned.</summary>
+    public bool ApMode => _apMode;
+    /// <summary>The network the unit has joined, or null.</summary>
+    public string? NetworkSsid => _networkSsid;
+    /// <summary>Password of the unit's access point (simulation data, not a real secret).</summary>
+    public string ApPassword => _options.ApPassword;
+    /// <summary>Times the unit accepted Wi-Fi settings.</summary>
+    public int Provisioned => _provisioned;
     /// <summary>TCP port.</summary>
     public int Port { get; }
     /// <summary>2 or 3.</summary>
@@ -103,10 +126,15 @@ public sealed class VirtualAirConditioner : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
-        foreach (Socket socket in _sockets) socket.Dispose();
+        Task[] loops;
+        lock (_gate)
+        {
+            CloseSockets();
+            loops = _loops.ToArray();
+        }
         try
         {
-            Task.WaitAll(_loops.ToArray(), TimeSpan.FromSeconds(2));
+            Task.WaitAll(loops, TimeSpan.FromSeconds(2));
         }
         catch (AggregateException)
         {
@@ -122,23 +150,105 @@ public sealed class VirtualAirConditioner : IDisposable
         return reply;
     }
 
-    internal byte[]? KeyFor(byte[] token) => Crypto.FixedTimeEquals(token, _token) ? _key : null;
+    /// <summary>The key for a token: the unit's own pair, or one minted from the network (or AP) it knows.</summary>
+    internal byte[]? KeyFor(byte[] token)
+    {
+        if (Crypto.FixedTimeEquals(token, _token)) return _key;
+        byte[]? local = _localKey;
+        return local is null ? null : LocalKey.Verify(local, token);
+    }
+
+    /// <summary>
+    /// Checks Wi-Fi settings received in AP mode: prefix (any 14 bytes), then a payload that must
+    /// decode and be valid. Null when refused, else the settings to join after acknowledging.
+    /// </summary>
+    internal WifiSettings? AcceptSettings(byte[] commandData)
+    {
+        if (!_apMode || commandData.Length <= ProvisioningOptions.PrefixSize) return null;
+        try
+        {
+            WifiSettings settings = ProvisioningPayload.Decode(commandData.AsSpan(ProvisioningOptions.PrefixSize));
+            ProvisioningPayload.Validate(settings);
+            return settings;
+        }
+        catch (Exception ex) when (ex is MideaProtocolException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// After the acknowledgement: leave AP mode at once, then after the join delay appear on the
+    /// home address with the same id and MAC, keyed to the joined network.
+    /// </summary>
+    internal void Join(WifiSettings settings)
+    {
+        lock (_gate)
+        {
+            if (!_apMode || _disposed != 0) return;
+            _apMode = false;
+            Interlocked.Increment(ref _provisioned);
+            CloseSockets();
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(_options.JoinDelay, _stop.Token).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (_disposed != 0) return;
+                    JoinedNetwork(settings.Ssid, settings.Passphrase);
+                    _address = _options.HomeAddress ?? _address;
+                    Listen(_options);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped while "joining".
+            }
+            catch (SocketException)
+            {
+                // The home address is taken: like a unit that never got a lease, it stays invisible.
+            }
+        });
+    }
+
+    private void JoinedNetwork(string ssid, byte[] passphrase)
+    {
+        _networkSsid = ssid;
+        _localKey = LocalKey.Derive(ssid, passphrase, Mac);
+    }
+
+    private void CloseSockets()
+    {
+        foreach (Socket socket in _sockets) socket.Dispose();
+        _sockets.Clear();
+    }
+
+    private static void RequireLoopback(IPAddress address)
+    {
+        byte[] bytes = address.GetAddressBytes();
+        if (bytes.Length != 4 || bytes[0] != 127)
+            throw new ArgumentException($"The simulator binds loopback addresses only (127.0.0.0/8); {address} is not one.", nameof(address));
+    }
 
     private void Listen(SimulatorOptions options)
     {
-        var listener = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        IPAddress address = _address;
+        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         _sockets.Add(listener);
         // Lets a restarted unit rebind while old connections sit in TIME_WAIT; on Windows the
         // same option would allow two listeners on one port, so it is left off there.
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Bind(new IPEndPoint(Address, Port));
+        listener.Bind(new IPEndPoint(address, Port));
         listener.Listen(64);
         _loops.Add(Task.Run(() => AcceptLoop(listener)));
         byte[] reply = Discovery.EncodeReply(new DiscoveryInfo
         {
             ProtocolVersion = ProtocolVersion,
             DeviceId = DeviceId,
-            Address = Address,
+            Address = address,
             Port = Port,
             SerialNumber = SerialNumber,
             Name = Name,
@@ -148,9 +258,9 @@ public sealed class VirtualAirConditioner : IDisposable
         });
         foreach (int port in options.DiscoveryPorts)
         {
-            var udp = new Socket(Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             _sockets.Add(udp);
-            udp.Bind(new IPEndPoint(Address, port));
+            udp.Bind(new IPEndPoint(address, port));
             _loops.Add(Task.Run(() => DiscoveryLoop(udp, reply)));
         }
     }

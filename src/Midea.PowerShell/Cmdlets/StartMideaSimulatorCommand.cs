@@ -51,6 +51,25 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
     [SecureStringTransformation]
     public SecureString? Key { get; set; }
 
+    /// <summary>Start "factory fresh": the unit runs its own access point and waits for Set-MideaWifi.</summary>
+    [Parameter]
+    public SwitchParameter ApMode { get; set; }
+
+    /// <summary>With -ApMode: the loopback address the unit takes after joining (consecutive ones with -Count); its AP address by default.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HomeAddress { get; set; }
+
+    /// <summary>With -ApMode: seconds between acknowledging the settings and appearing on the home address.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 600.0)]
+    public double JoinDelaySeconds { get; set; } = 2;
+
+    /// <summary>With -ApMode: password of the unit's access point (what -SimulatedWlan checks, and what minted AP tokens use).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public string ApPassword { get; set; } = "12345678";
+
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
@@ -63,6 +82,13 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Id names a single unit; do not combine it with -Count."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
         }
+        IPAddress? home = null;
+        if (HomeAddress != null && (!ApMode || !IPAddress.TryParse(HomeAddress, out home)))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(ApMode ? $"'{HomeAddress}' is not an IPv4 address." : "-HomeAddress applies to -ApMode units only."), "InvalidArgument", ErrorCategory.InvalidArgument, HomeAddress));
+        }
+        IPAddress[] homes = home is null ? Array.Empty<IPAddress>() : new List<IPAddress>(SimulatorFleet.Consecutive(home, Count)).ToArray();
+        int next = 0;
         if ((Token is null) != (Key is null))
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Token and -Key together."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
@@ -73,13 +99,17 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
             byte[]? token = Token is null ? null : Secrets.HexBytes(Token, Handshake.TokenSize, "token");
             byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "key");
             string what = Count == 1 ? first.ToString() : $"{Count} addresses from {first}";
-            if (!ShouldProcess(what, $"Start {Count} simulated V{ProtocolVersion} unit(s)")) return;
+            if (!ShouldProcess(what, $"Start {Count} simulated V{ProtocolVersion} unit(s){(ApMode ? " in AP mode" : "")}")) return;
             units = SimulatorFleet.Start(first, Count, o =>
             {
                 o.ProtocolVersion = ProtocolVersion;
                 o.DeviceId = Id == 0 ? null : Id;
                 o.Token = token;
                 o.Key = key;
+                o.ApMode = ApMode;
+                o.ApPassword = ApPassword;
+                o.JoinDelay = TimeSpan.FromSeconds(JoinDelaySeconds);
+                o.HomeAddress = homes.Length == 0 ? null : homes[next++];
             });
         }
         catch (ArgumentException ex)

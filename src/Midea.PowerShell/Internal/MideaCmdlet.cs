@@ -76,6 +76,8 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         MideaProtocolException { Fault: ProtocolFault.Unsupported } => ("UnsupportedDevice", ErrorCategory.NotImplemented),
         MideaProtocolException => ("ProtocolError", ErrorCategory.ProtocolError),
         InvalidDeviceResponseException => ("InvalidDeviceResponse", ErrorCategory.InvalidResult),
+        ProvisioningRefusedException => ("ProvisioningRefused", ErrorCategory.InvalidData),
+        Wlan.WlanException => ("WlanFailed", ErrorCategory.ConnectionError),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
         System.Net.Sockets.SocketException => ("DeviceUnreachable", ErrorCategory.ConnectionError),
         _ => ("UnexpectedError", ErrorCategory.NotSpecified),

@@ -4,34 +4,34 @@ using Midea.Simulator;
 
 namespace Midea.PowerShell.Internal;
 
-/// <summary>The simulated units this PowerShell process runs, by address.</summary>
+/// <summary>The simulated units this PowerShell process runs. A provisioned unit changes address, so lookups use the live one.</summary>
 internal static class SimulatorRegistry
 {
-    private static readonly Dictionary<string, VirtualAirConditioner> Units = new();
+    private static readonly List<VirtualAirConditioner> Running = new();
 
     public static void Add(VirtualAirConditioner unit)
     {
-        lock (Units) Units[unit.Address.ToString()] = unit;
+        lock (Running) Running.Add(unit);
     }
 
-    public static bool IsRunning(string address)
+    public static IReadOnlyList<VirtualAirConditioner> Units()
     {
-        lock (Units) return Units.ContainsKey(address);
+        lock (Running) return Running.ToList();
     }
 
-    public static IReadOnlyList<string> Addresses()
-    {
-        lock (Units) return Units.Keys.ToList();
-    }
+    public static bool IsRunning(string address) => Units().Any(u => u.Address.ToString() == address);
+
+    public static IReadOnlyList<string> Addresses() => Units().Select(u => u.Address.ToString()).ToList();
 
     /// <summary>Stops and forgets the unit at <paramref name="address"/>; false when there is none.</summary>
     public static bool Stop(string address)
     {
         VirtualAirConditioner? unit;
-        lock (Units)
+        lock (Running)
         {
-            if (!Units.TryGetValue(address, out unit)) return false;
-            Units.Remove(address);
+            unit = Running.FirstOrDefault(u => u.Address.ToString() == address);
+            if (unit is null) return false;
+            Running.Remove(unit);
         }
         unit.Dispose();
         return true;
@@ -39,6 +39,12 @@ internal static class SimulatorRegistry
 
     public static void StopAll()
     {
-        foreach (string address in Addresses()) Stop(address);
+        VirtualAirConditioner[] all;
+        lock (Running)
+        {
+            all = Running.ToArray();
+            Running.Clear();
+        }
+        foreach (VirtualAirConditioner unit in all) unit.Dispose();
     }
 }

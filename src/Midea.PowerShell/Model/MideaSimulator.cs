@@ -16,7 +16,6 @@ public sealed class MideaSimulator
     internal MideaSimulator(VirtualAirConditioner unit)
     {
         _unit = unit;
-        Address = unit.Address.ToString();
         MacAddress = string.Join(":", Array.ConvertAll(unit.Mac, b => b.ToString("x2", CultureInfo.InvariantCulture)));
         if (unit.ProtocolVersion == 3)
         {
@@ -25,8 +24,14 @@ public sealed class MideaSimulator
         }
     }
 
-    /// <summary>Loopback address the unit is bound to.</summary>
-    public string Address { get; }
+    /// <summary>Loopback address the unit is bound to (it changes when an AP-mode unit joins a network).</summary>
+    public string Address => _unit.Address.ToString();
+    /// <summary>True while the unit runs its own access point, waiting for Set-MideaWifi.</summary>
+    public bool ApMode => _unit.ApMode;
+    /// <summary>The Wi-Fi network the unit has joined, or null.</summary>
+    public string? Network => _unit.NetworkSsid;
+    /// <summary>Times the unit accepted Wi-Fi settings.</summary>
+    public int Provisioned => _unit.Provisioned;
     /// <summary>TCP port.</summary>
     public int Port => _unit.Port;
     /// <summary>Device id.</summary>

@@ -69,6 +69,8 @@ public static class DiscoveryClient
 
         while (clock.Elapsed < timeout && (broadcast.Count > 0 || waiting.Count > 0) && (maxDevices == 0 || found < maxDevices))
         {
+            // A caller may cancel from onReply; the socket is gone by then, so stop before touching it.
+            cancel.ThrowIfCancellationRequested();
             if (clock.Elapsed >= nextSend)
             {
                 int sent = SendProbes(socket, probe, waiting, broadcast, log);

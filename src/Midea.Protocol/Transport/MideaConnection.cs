@@ -37,7 +37,8 @@ public sealed class MideaConnection : IDisposable
     /// <exception cref="DeviceUnreachableException">Refused or no route.</exception>
     /// <exception cref="DeviceTimeoutException">No answer in time.</exception>
     /// <exception cref="AuthenticationFailedException">V3 token or key rejected, or missing.</exception>
-    public static async Task<MideaConnection> OpenAsync(DeviceEndpoint endpoint, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null)
+    /// <param name="connected">Called once TCP is connected, before any handshake (lets callers tell the two failures apart).</param>
+    public static async Task<MideaConnection> OpenAsync(DeviceEndpoint endpoint, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null, Action? connected = null)
     {
         if (endpoint.ProtocolVersion is not (2 or 3))
             throw new MideaProtocolException(ProtocolFault.Unsupported, $"Protocol version {endpoint.ProtocolVersion} is not supported; only V2 and V3 units are.");
@@ -64,6 +65,7 @@ public sealed class MideaConnection : IDisposable
             throw;
         }
         log?.Invoke($"Connected to {endpoint} (V{endpoint.ProtocolVersion}).");
+        connected?.Invoke();
         if (endpoint.ProtocolVersion == 3)
         {
             try
@@ -101,6 +103,27 @@ public sealed class MideaConnection : IDisposable
                 }
                 _log?.Invoke($"Skipped unsolicited frame {reply.Id:x2} type {reply.FrameType:x2} from {_endpoint}.");
             }
+        }, cancel);
+
+    /// <summary>
+    /// Sends <paramref name="data"/> as it is (not as an AA frame) and returns the data of the next
+    /// packet: inside the encrypted request for V3, as the payload of a V2 packet of
+    /// <paramref name="v2MessageType"/> for V2. Null when a V3 unit answers ERROR.
+    /// </summary>
+    /// <exception cref="DeviceUnreachableException">The unit closed the connection without answering.</exception>
+    /// <exception cref="DeviceTimeoutException">No answer in time.</exception>
+    public Task<byte[]?> ExchangeAsync(byte[] data, ushort v2MessageType, CancellationToken cancel) =>
+        Deadline.Run(_socket, _timeout, $"Waiting for {_endpoint}", async () =>
+        {
+            byte[] packet = _linkKey != null
+                ? V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedRequest, NextPacketId(), data)
+                : V2Packet.Encode(V2Magic.Request, _endpoint.DeviceId, data, V2Packet.Timestamp(DateTime.UtcNow), messageType: v2MessageType);
+            await SendAsync(packet).ConfigureAwait(false);
+            _log?.Invoke($"Sent {data.Length} bytes of command data to {_endpoint}.");
+            byte[] received = await ReadPacketAsync().ConfigureAwait(false);
+            if (_linkKey == null) return V2Packet.Decode(received).Payload;
+            if (V3Packet.ReadType(received) == V3PacketType.Error) return null;
+            return V3Packet.DecodeEncrypted(_linkKey, received).Data;
         }, cancel);
 
     /// <inheritdoc/>

@@ -1,0 +1,268 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.PowerShell.Internal.Wlan;
+using Midea.Protocol;
+using Midea.Protocol.Codec;
+using Midea.Protocol.Provisioning;
+using Midea.Protocol.Transport;
+
+namespace Midea.PowerShell.Internal;
+
+/// <summary>
+/// Runs the steps of provisioning one unit and records each in its result: join the unit's AP
+/// (bulk), find the unit, connect, authenticate, send the settings, rejoin the original network,
+/// and look for the unit on its new network. A failed step ends the unit's run, never the batch.
+/// </summary>
+internal sealed class WifiProvisioner
+{
+    private readonly IWlanClient? _wlan;
+    private readonly Action<string> _verbose;
+    private readonly Action<string> _debug;
+
+    public WifiProvisioner(IWlanClient? wlan, Action<string> verbose, Action<string> debug)
+    {
+        _wlan = wlan;
+        _verbose = verbose;
+        _debug = debug;
+    }
+
+    public async Task RunAsync(WifiJob job, CancellationToken cancel)
+    {
+        var total = Stopwatch.StartNew();
+        MideaWifiResult result = job.Result;
+        string? original = null;
+        try
+        {
+            IPAddress address = IPAddress.Parse(job.Options.Address);
+            if (job.ApSsid is null)
+            {
+                Skip(result, "JoinAp", "No -ApSsid: the computer is expected to be on the unit's access point already.");
+            }
+            else
+            {
+                original = _wlan!.CurrentNetwork(cancel);
+                IPAddress? gateway = null;
+                if (!await StepAsync(job, "JoinAp", () =>
+                {
+                    gateway = _wlan.Join(job.ApSsid, job.Options.ApPassword, job.Timeout, cancel);
+                    return Task.FromResult($"Joined the access point '{job.ApSsid}' with {_wlan.Description}.");
+                }, cancel).ConfigureAwait(false)) return;
+                if (gateway != null) address = gateway;
+            }
+            result.Address = address.ToString();
+            DiscoveryInfo? unit = null;
+            if (!await StepAsync(job, "FindOnAp", async () =>
+            {
+                unit = await FindAsync(address, job.Timeout, cancel).ConfigureAwait(false);
+                result.Id = unit.DeviceId;
+                result.Name = unit.Name;
+                result.ProtocolVersion = unit.ProtocolVersion;
+                result.MacAddress = unit.Mac is null ? null : string.Join(":", unit.Mac.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                return $"{unit.Name} (id {unit.DeviceId}, V{unit.ProtocolVersion}) answered at {address}.";
+            }, cancel).ConfigureAwait(false)) return;
+            if (!await SendAsync(job, address, unit!, cancel).ConfigureAwait(false)) return;
+            result.Success = true;
+        }
+        finally
+        {
+            if (job.ApSsid != null) await RejoinAsync(job, original, cancel).ConfigureAwait(false);
+            if (result.Success && job.WaitTargets.Count > 0) await WaitForNetworkAsync(job, cancel).ConfigureAwait(false);
+            else if (result.Success) Skip(result, "FindOnNetwork", "No -WaitForNetwork: not looking for the unit on its new network.");
+            result.Elapsed = total.Elapsed;
+        }
+    }
+
+    private async Task<bool> SendAsync(WifiJob job, IPAddress address, DiscoveryInfo unit, CancellationToken cancel)
+    {
+        MideaWifiResult result = job.Result;
+        DeviceEndpoint endpoint;
+        try
+        {
+            endpoint = Endpoint(job, address, unit);
+        }
+        catch (Exception ex) when (ex is MideaException or ArgumentException)
+        {
+            Fail(job, "Handshake", ex, TimeSpan.Zero);
+            return false;
+        }
+        byte[] payload = ProvisioningPayload.Encode(job.Settings);
+        byte[] command = job.Options.CommandData(payload);
+        _verbose($"{address}: sending the Wi-Fi settings for '{job.Settings.Ssid}' ({command.Length} bytes, credentials: {result.CredentialSource}).");
+        var clock = Stopwatch.StartNew();
+        ProvisioningStage? reached = null;
+        void Reached(ProvisioningStage stage)
+        {
+            reached = stage;
+            string name = stage switch { ProvisioningStage.Connected => "Connect", ProvisioningStage.Authenticated => "Handshake", _ => "Acknowledge" };
+            string detail = stage switch
+            {
+                ProvisioningStage.Connected => $"TCP connected to {endpoint}.",
+                ProvisioningStage.Authenticated => "The unit accepted the V3 handshake.",
+                _ => "The unit acknowledged the settings.",
+            };
+            result.Add(new MideaWifiStep(name, WifiStepOutcome.Succeeded, detail, clock.Elapsed));
+            _verbose($"{address}: {detail}");
+            clock.Restart();
+        }
+        try
+        {
+            byte[] acknowledgement = await ProvisioningClient.SendAsync(endpoint, command, job.Options, job.Timeout, Reached, cancel, _debug).ConfigureAwait(false);
+            if (endpoint.ProtocolVersion == 2) result.Add(new MideaWifiStep("Handshake", WifiStepOutcome.Skipped, "V2 has no handshake.", TimeSpan.Zero));
+            result.Acknowledgement = Redact(Hex.Encode(acknowledgement), job.Settings.Passphrase);
+            return true;
+        }
+        catch (Exception ex) when (ex is MideaException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        {
+            string failed = reached switch
+            {
+                null => "Connect",
+                ProvisioningStage.Connected when endpoint.ProtocolVersion == 3 => "Handshake",
+                _ => "Acknowledge",
+            };
+            Fail(job, failed, ex, clock.Elapsed);
+            return false;
+        }
+    }
+
+    private DeviceEndpoint Endpoint(WifiJob job, IPAddress address, DiscoveryInfo unit)
+    {
+        MideaWifiResult result = job.Result;
+        ProvisioningCredentials source = job.Options.Credentials;
+        if (source == ProvisioningCredentials.Auto)
+        {
+            source = job.Token != null ? ProvisioningCredentials.Token
+                : unit.ProtocolVersion == 2 ? ProvisioningCredentials.V2
+                : ProvisioningCredentials.MintedFromAp;
+        }
+        result.CredentialSource = source.ToString();
+        switch (source)
+        {
+            case ProvisioningCredentials.V2:
+                return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 2);
+            case ProvisioningCredentials.Token:
+                if (job.Token is null || job.Key is null) throw new ArgumentException("-CredentialSource Token needs -Token and -Key.");
+                return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 3, job.Token, job.Key);
+            default:
+                if (unit.Mac is null) throw new InvalidDeviceResponseException($"{address} did not report its MAC address, which minting a token from its access point needs; give -Token and -Key.");
+                string apSsid = job.ApSsid ?? unit.Name;
+                byte[] local = LocalKey.Derive(apSsid, Encoding.UTF8.GetBytes(job.Options.ApPassword), unit.Mac);
+                (byte[] token, byte[] key) = LocalKey.Mint(local);
+                _verbose($"{address}: minted a token from the access point '{apSsid}', its password and MAC {result.MacAddress} (unverified on real units).");
+                return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 3, token, key);
+        }
+    }
+
+    private async Task RejoinAsync(WifiJob job, string? original, CancellationToken cancel)
+    {
+        if (original is null)
+        {
+            Skip(job.Result, "RejoinNetwork", "The computer was on no Wi-Fi network before; nothing to rejoin.");
+        }
+        else
+        {
+            bool rejoined = await StepAsync(job, "RejoinNetwork", () =>
+            {
+                _wlan!.Rejoin(original, job.Timeout, cancel);
+                return Task.FromResult($"Back on '{original}'.");
+            }, cancel).ConfigureAwait(false);
+            if (!rejoined) job.Result.Success = false;
+        }
+        _wlan!.Forget(job.ApSsid!, cancel);
+    }
+
+    private async Task WaitForNetworkAsync(WifiJob job, CancellationToken cancel)
+    {
+        MideaWifiResult result = job.Result;
+        bool seen = await StepAsync(job, "FindOnNetwork", async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            _verbose($"Looking for unit {result.Id} on {job.WaitTargets.Count} address(es) for up to {job.WaitTimeout.TotalSeconds:0} s.");
+            while (clock.Elapsed < job.WaitTimeout)
+            {
+                IPAddress? found = null;
+                using var round = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                TimeSpan left = job.WaitTimeout - clock.Elapsed;
+                TimeSpan limit = left < TimeSpan.FromSeconds(3) ? left : TimeSpan.FromSeconds(3);
+                try
+                {
+                    await DiscoveryClient.RunAsync(job.WaitTargets, Array.Empty<IPAddress>(), limit, reply =>
+                    {
+                        if (reply.Info?.DeviceId != result.Id) return;
+                        found = reply.Source;
+                        round.Cancel();
+                    }, 0, round.Token, _debug).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                {
+                    // Ended early because the unit answered.
+                }
+                if (found != null)
+                {
+                    result.NewAddress = found.ToString();
+                    return $"Unit {result.Id} answered at {found} after {clock.Elapsed.TotalSeconds:0.0} s.";
+                }
+                cancel.ThrowIfCancellationRequested();
+            }
+            throw new DeviceTimeoutException($"Unit {result.Id} was not seen on the target network within {job.WaitTimeout.TotalSeconds:0} s. It may have failed to join '{job.Settings.Ssid}', or sits outside -WaitForNetwork.");
+        }, cancel).ConfigureAwait(false);
+        if (!seen) result.Success = false;
+    }
+
+    private async Task<DiscoveryInfo> FindAsync(IPAddress address, TimeSpan timeout, CancellationToken cancel)
+    {
+        DiscoveryResult? answer = null;
+        await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), timeout, r => answer ??= r, 1, cancel, _debug).ConfigureAwait(false);
+        if (answer is null) throw new DeviceUnreachableException($"No unit answered discovery at {address} within {timeout.TotalSeconds:0} s. Is the unit in AP mode, and is this computer on its access point?");
+        if (answer.Error != null) throw answer.Error;
+        if (answer.Info!.ProtocolVersion == 1) throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
+        return answer.Info;
+    }
+
+    /// <returns>False when the step failed (recorded in the result).</returns>
+    private async Task<bool> StepAsync(WifiJob job, string name, Func<Task<string>> work, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            string detail = await work().ConfigureAwait(false);
+            job.Result.Add(new MideaWifiStep(name, WifiStepOutcome.Succeeded, detail, clock.Elapsed));
+            _verbose($"{job.Result.Address}: {detail}");
+            return true;
+        }
+        catch (Exception ex) when (ex is MideaException or ArgumentException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        {
+            Fail(job, name, ex, clock.Elapsed);
+            return false;
+        }
+    }
+
+    private void Fail(WifiJob job, string step, Exception ex, TimeSpan elapsed)
+    {
+        MideaWifiResult result = job.Result;
+        if (ex is OperationCanceledException) ex = new DeviceTimeoutException($"{step}: no answer within {job.Timeout.TotalSeconds:0} s.", ex);
+        result.Add(new MideaWifiStep(step, WifiStepOutcome.Failed, ex.Message, elapsed));
+        result.Success = false;
+        if (result.FailedStep is null)
+        {
+            result.FailedStep = step;
+            result.ErrorId = MideaCmdlet.Classify(ex).Id;
+            result.Error = ex.Message;
+            job.Failure = ex;
+        }
+        _verbose($"{result.Address}: {step} failed: {ex.Message}");
+    }
+
+    private static void Skip(MideaWifiResult result, string step, string why) =>
+        result.Add(new MideaWifiStep(step, WifiStepOutcome.Skipped, why, TimeSpan.Zero));
+
+    /// <summary>Masks the passphrase should a unit ever echo it in its acknowledgement.</summary>
+    private static string Redact(string hex, byte[] passphrase) =>
+        passphrase.Length == 0 ? hex : hex.Replace(Hex.Encode(passphrase), "<passphrase>");
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+
+namespace Midea.PowerShell.Internal.Wlan;
+
+/// <summary>Linux: NetworkManager's nmcli. The AP password reaches nmcli through a passwd-file, never a command line.</summary>
+internal sealed class NmcliWlanClient : IWlanClient
+{
+    private static readonly string[] WpaPsk = { "wifi-sec.key-mgmt", "wpa-psk" };
+
+    public string Description => "NetworkManager (nmcli)";
+
+    /// <summary>The active Wi-Fi connection profile's name, which is what <see cref="Rejoin"/> brings up again.</summary>
+    public string? CurrentNetwork(CancellationToken cancel)
+    {
+        string output = WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, "-t", "-f", "NAME,TYPE", "connection", "show", "--active");
+        return output.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => line.EndsWith(":802-11-wireless", StringComparison.Ordinal))
+            .Select(line => line.Substring(0, line.Length - ":802-11-wireless".Length).Replace("\\:", ":"))
+            .FirstOrDefault();
+    }
+
+    public IPAddress? Join(string ssid, string password, TimeSpan timeout, CancellationToken cancel)
+    {
+        string name = ProfileName(ssid);
+        Forget(ssid, cancel);
+        var add = new[] { "connection", "add", "type", "wifi", "con-name", name, "ifname", "*", "ssid", ssid, "connection.autoconnect", "no" };
+        if (password.Length > 0) add = add.Concat(WpaPsk).ToArray();
+        WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, add);
+        string secrets = Path.Combine(Path.GetTempPath(), $"midea-{Guid.NewGuid():n}");
+        try
+        {
+            File.WriteAllText(secrets, password.Length > 0 ? $"802-11-wireless-security.psk:{password}\n" : "");
+            string wait = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            WlanTool.Run("nmcli", timeout + TimeSpan.FromSeconds(5), cancel, "--wait", wait, "connection", "up", "id", name, "passwd-file", secrets);
+        }
+        finally
+        {
+            File.Delete(secrets);
+        }
+        return null;
+    }
+
+    public void Rejoin(string network, TimeSpan timeout, CancellationToken cancel)
+    {
+        string wait = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        WlanTool.Run("nmcli", timeout + TimeSpan.FromSeconds(5), cancel, "--wait", wait, "connection", "up", "id", network);
+    }
+
+    public void Forget(string ssid, CancellationToken cancel)
+    {
+        try
+        {
+            WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, "connection", "delete", "id", ProfileName(ssid));
+        }
+        catch (WlanException)
+        {
+            // No such profile, or nothing to clean up.
+        }
+    }
+
+    private static string ProfileName(string ssid) => "midea-" + ssid;
+}
