@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Midea.Protocol.Provisioning;
@@ -51,12 +52,16 @@ public sealed class ChannelPlan
     {
         if (country is null || country.Length != 2 || country[0] > 0x7f || country[1] > 0x7f)
             throw new ArgumentException("The country must be a two-letter ASCII code.", nameof(country));
-        if (bands is null || bands.Count > 63) throw new ArgumentException("A plan has at most 63 sub-bands.", nameof(bands));
+        // 4 + 4 × bands must fit the one-byte TLV length.
+        if (bands is null || bands.Count > MaxBands) throw new ArgumentException($"A channel plan has at most {MaxBands} sub-bands.", nameof(bands));
         Country = country;
-        Bands = bands;
+        Bands = bands.ToArray();
         Captured = captured;
         Unknown = unknown;
     }
+
+    /// <summary>Most sub-bands a plan can carry in one TLV.</summary>
+    public const int MaxBands = 62;
 
     /// <summary>Two-letter country code as sent (upper case in the capture).</summary>
     public string Country { get; }

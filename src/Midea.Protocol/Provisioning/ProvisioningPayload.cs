@@ -14,13 +14,22 @@ public static class ProvisioningPayload
 {
     private const byte PlanTag = 0x02, HostTag = 0x04, PortTag = 0x05;
     private static readonly byte[] KnownTags = { PlanTag, HostTag, PortTag };
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>Checks what a unit would need; the message names the field and never contains the passphrase.</summary>
     /// <exception cref="ArgumentException">A field is missing or out of range.</exception>
     public static void Validate(WifiSettings settings)
     {
         if (settings is null) throw new ArgumentNullException(nameof(settings));
-        int ssidBytes = Encoding.UTF8.GetByteCount(settings.Ssid ?? "");
+        int ssidBytes;
+        try
+        {
+            ssidBytes = StrictUtf8.GetByteCount(settings.Ssid ?? "");
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new ArgumentException("Ssid is not valid Unicode text (it holds a lone surrogate).", nameof(settings));
+        }
         if (ssidBytes == 0) throw new ArgumentException("Ssid is required: the name of the network the unit should join.", nameof(settings));
         if (ssidBytes > 32) throw new ArgumentException($"Ssid is {ssidBytes} bytes in UTF-8; a Wi-Fi network name is at most 32.", nameof(settings));
         byte[] passphrase = settings.Passphrase ?? Array.Empty<byte>();
@@ -34,6 +43,8 @@ public static class ProvisioningPayload
         if (hostBytes is 0 or > 255 || (settings.CloudHost ?? "").Any(c => c > 0x7e || c <= 0x20))
             throw new ArgumentException("CloudHost must be a host name of 1 to 255 ASCII characters.", nameof(settings));
         if (settings.CloudPort is < 1 or > 65535) throw new ArgumentException("CloudPort must be 1 to 65535.", nameof(settings));
+        if (settings.OtherTlvs is null || settings.OtherTlvs.Any(t => t is null))
+            throw new ArgumentException("OtherTlvs must be a list without null entries.", nameof(settings));
         if (settings.OtherTlvs.Any(t => Array.IndexOf(KnownTags, t.Tag) >= 0))
             throw new ArgumentException("OtherTlvs must not repeat the channel plan, cloud host or port tags.", nameof(settings));
     }
@@ -99,6 +110,7 @@ public static class ProvisioningPayload
                     plan = true;
                     break;
                 case HostTag:
+                    if (value.Any(b => b > 0x7e)) throw new MideaProtocolException(ProtocolFault.BadValue, "The cloud host is not ASCII.");
                     settings.CloudHost = Encoding.ASCII.GetString(value);
                     host = true;
                     break;
@@ -138,7 +150,7 @@ public static class ProvisioningPayload
     {
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text;
+using System.Threading.Tasks;
+using Midea.Protocol.Ac;
+using Midea.Protocol.Codec;
+using Midea.Protocol.Provisioning;
+using Midea.Protocol.Transport;
+using Midea.Simulator;
+
+namespace Midea.Protocol.Tests;
+
+/// <summary>The provisioning hypothesis end to end: client against an AP-mode simulator over loopback (127.0.9.40-59).</summary>
+public class ProvisioningSessionTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    private static WifiSettings Settings() => new()
+    {
+        Ssid = "home-net",
+        Passphrase = Encoding.ASCII.GetBytes("changeme123"),
+        ChannelPlan = ChannelPlans.For("GB")!,
+    };
+
+    private static VirtualAirConditioner StartAp(string address, string? home = null, int version = 3) =>
+        VirtualAirConditioner.Start(new SimulatorOptions
+        {
+            Address = IPAddress.Parse(address),
+            HomeAddress = home is null ? null : IPAddress.Parse(home),
+            ProtocolVersion = version,
+            ApMode = true,
+            JoinDelay = TimeSpan.Zero,
+        });
+
+    private static DeviceEndpoint MintedEndpoint(VirtualAirConditioner unit, string apPassword = "12345678")
+    {
+        (byte[] token, byte[] key) = LocalKey.Mint(LocalKey.Derive(unit.Name, Encoding.UTF8.GetBytes(apPassword), unit.Mac));
+        return new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, token, key);
+    }
+
+    private static byte[] Command(WifiSettings settings) => new ProvisioningOptions().CommandData(ProvisioningPayload.Encode(settings));
+
+    [Fact]
+    public async Task A_minted_ap_token_provisions_and_the_unit_reappears_keyed_to_the_new_network()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.40", "127.0.9.50");
+        var stages = new List<ProvisioningStage>();
+        byte[] ack = await ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), Timeout, stages.Add, default);
+
+        Assert.Equal(new byte[] { 0x00 }, ack);
+        Assert.Equal(new[] { ProvisioningStage.Connected, ProvisioningStage.Authenticated, ProvisioningStage.Acknowledged }, stages);
+        Assert.False(unit.ApMode);
+        Assert.Equal("home-net", unit.NetworkSsid);
+        await WaitUntil(() => unit.Address.Equals(IPAddress.Parse("127.0.9.50")));
+
+        // Keyed to the joined network: a token minted from home-net works, one from the AP no longer does.
+        byte[] local = LocalKey.Derive("home-net", Encoding.ASCII.GetBytes("changeme123"), unit.Mac);
+        (byte[] token, byte[] key) = LocalKey.Mint(local);
+        AcState state = await WithRetry(() => GetState(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, token, key)));
+        Assert.NotNull(state);
+        var old = MintedEndpoint(unit);
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => GetState(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, old.Token, old.Key)));
+    }
+
+    [Fact]
+    public async Task The_units_own_token_is_accepted_in_ap_mode()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.41");
+        var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, unit.Token, unit.Key);
+        await ProvisioningClient.SendAsync(endpoint, Command(Settings()), new ProvisioningOptions(), Timeout, _ => { }, default);
+        Assert.Equal(1, unit.Provisioned);
+    }
+
+    [Fact]
+    public async Task A_token_minted_from_the_wrong_ap_password_is_refused_at_the_handshake()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.42");
+        var stages = new List<ProvisioningStage>();
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit, "wrong-password"), Command(Settings()), new ProvisioningOptions(), Timeout, stages.Add, default));
+        Assert.Equal(new[] { ProvisioningStage.Connected }, stages);
+        Assert.True(unit.ApMode);
+    }
+
+    public static TheoryData<string, string> InvalidPayloads() => new()
+    {
+        // SSID length 0 and a PSK of 5 bytes: hand-built, since Encode refuses both.
+        { "empty SSID", "00" + "0b6368616e67656d65313233" + "06000000000000" + "00" + "09" + "020444450200" + "040161" + "0502bb01" },
+        { "5-byte PSK", "0161" + "053132333435" + "06000000000000" + "0161" + "09" + "020444450200" + "040161" + "0502bb01" },
+        { "garbage", "ffffffff" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPayloads))]
+    public async Task Invalid_settings_are_answered_with_error_and_the_unit_stays_in_ap_mode(string why, string payloadHex)
+    {
+        if (why != "garbage")
+        {
+            // Well-formed bytes, so the refusal is the validation's, not the decoder's.
+            WifiSettings decoded = ProvisioningPayload.Decode(Hex.Decode(payloadHex));
+            Assert.Throws<ArgumentException>(() => ProvisioningPayload.Validate(decoded));
+        }
+        using VirtualAirConditioner unit = StartAp("127.0.9.43");
+        byte[] command = new ProvisioningOptions().CommandData(Hex.Decode(payloadHex));
+        var stages = new List<ProvisioningStage>();
+        var ex = await Assert.ThrowsAsync<ProvisioningRefusedException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), command, new ProvisioningOptions(), Timeout, stages.Add, default));
+        Assert.Contains("ERROR", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProvisioningStage.Acknowledged, stages);
+        Assert.True(unit.ApMode, why);
+        Assert.Equal(0, unit.Provisioned);
+    }
+
+    [Fact]
+    public async Task A_v2_unit_takes_the_command_in_a_v2_packet()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.44", "127.0.9.54", version: 2);
+        var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 2);
+        var stages = new List<ProvisioningStage>();
+        byte[] ack = await ProvisioningClient.SendAsync(endpoint, Command(Settings()), new ProvisioningOptions(), Timeout, stages.Add, default);
+        Assert.Equal(new byte[] { 0x00 }, ack);
+        Assert.Equal(new[] { ProvisioningStage.Connected, ProvisioningStage.Acknowledged }, stages);
+        await WaitUntil(() => unit.Address.Equals(IPAddress.Parse("127.0.9.54")));
+    }
+
+    [Fact]
+    public async Task A_v2_unit_closing_without_an_answer_is_a_refusal()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.45", version: 2);
+        var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 2);
+        byte[] command = new ProvisioningOptions().CommandData(Hex.Decode("ffffffff"));
+        await Assert.ThrowsAsync<ProvisioningRefusedException>(() =>
+            ProvisioningClient.SendAsync(endpoint, command, new ProvisioningOptions(), Timeout, _ => { }, default));
+        Assert.True(unit.ApMode);
+    }
+
+    [Fact]
+    public void The_simulator_refuses_a_home_address_outside_loopback()
+    {
+        // 10.0.0.1 as bytes: data only, never contacted.
+        var outside = new IPAddress(new byte[] { 10, 0, 0, 1 });
+        Assert.Throws<ArgumentException>(() => VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.46"), ApMode = true, HomeAddress = outside }));
+    }
+
+    private static async Task<AcState> GetState(DeviceEndpoint endpoint)
+    {
+        using AcClient client = await AcClient.ConnectAsync(endpoint, Timeout, default);
+        return await client.GetStateAsync(default);
+    }
+
+    private static async Task<T> WithRetry<T>(Func<Task<T>> attempt)
+    {
+        for (int i = 0; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DeviceUnreachableException) when (i < 50)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int i = 0; i < 250 && !condition(); i++) await Task.Delay(20);
+        Assert.True(condition());
+    }
+}
