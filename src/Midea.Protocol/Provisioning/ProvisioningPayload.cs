@@ -28,25 +28,25 @@ public static class ProvisioningPayload
         }
         catch (EncoderFallbackException)
         {
-            throw new ArgumentException("Ssid is not valid Unicode text (it holds a lone surrogate).", nameof(settings));
+            throw new ArgumentException("Ssid is not valid Unicode text (it holds a lone surrogate).");
         }
-        if (ssidBytes == 0) throw new ArgumentException("Ssid is required: the name of the network the unit should join.", nameof(settings));
-        if (ssidBytes > 32) throw new ArgumentException($"Ssid is {ssidBytes} bytes in UTF-8; a Wi-Fi network name is at most 32.", nameof(settings));
+        if (ssidBytes == 0) throw new ArgumentException("Ssid is required: the name of the network the unit should join.");
+        if (ssidBytes > 32) throw new ArgumentException($"Ssid is {ssidBytes} bytes in UTF-8; a Wi-Fi network name is at most 32.");
         byte[] passphrase = settings.Passphrase ?? Array.Empty<byte>();
         if (passphrase.Length != 0 && (passphrase.Length < 8 || passphrase.Length > 63))
-            throw new ArgumentException($"Passphrase must be empty (open network) or 8 to 63 characters; it has {passphrase.Length}.", nameof(settings));
+            throw new ArgumentException($"Passphrase must be empty (open network) or 8 to 63 characters; it has {passphrase.Length}.");
         if (passphrase.Any(b => b < 0x20 || b > 0x7e))
-            throw new ArgumentException("Passphrase may contain printable ASCII characters only (WPA passphrase rules).", nameof(settings));
-        if (settings.Bssid is null || settings.Bssid.Length != 6) throw new ArgumentException("Bssid must be 6 bytes (a MAC address).", nameof(settings));
-        if (settings.ChannelPlan is null) throw new ArgumentException("ChannelPlan is required.", nameof(settings));
+            throw new ArgumentException("Passphrase may contain printable ASCII characters only (WPA passphrase rules).");
+        if (settings.Bssid is null || settings.Bssid.Length != 6) throw new ArgumentException("Bssid must be 6 bytes (a MAC address).");
+        if (settings.ChannelPlan is null) throw new ArgumentException("ChannelPlan is required.");
         int hostBytes = Encoding.ASCII.GetByteCount(settings.CloudHost ?? "");
         if (hostBytes is 0 or > 255 || (settings.CloudHost ?? "").Any(c => c > 0x7e || c <= 0x20))
-            throw new ArgumentException("CloudHost must be a host name of 1 to 255 ASCII characters.", nameof(settings));
-        if (settings.CloudPort is < 1 or > 65535) throw new ArgumentException("CloudPort must be 1 to 65535.", nameof(settings));
+            throw new ArgumentException("CloudHost must be a host name of 1 to 255 ASCII characters.");
+        if (settings.CloudPort is < 1 or > 65535) throw new ArgumentException("CloudPort must be 1 to 65535.");
         if (settings.OtherTlvs is null || settings.OtherTlvs.Any(t => t is null))
-            throw new ArgumentException("OtherTlvs must be a list without null entries.", nameof(settings));
+            throw new ArgumentException("OtherTlvs must be a list without null entries.");
         if (settings.OtherTlvs.Any(t => Array.IndexOf(KnownTags, t.Tag) >= 0))
-            throw new ArgumentException("OtherTlvs must not repeat the channel plan, cloud host or port tags.", nameof(settings));
+            throw new ArgumentException("OtherTlvs must not repeat the channel plan, cloud host or port tags.");
     }
 
     /// <summary>The payload bytes for <paramref name="settings"/>.</summary>
