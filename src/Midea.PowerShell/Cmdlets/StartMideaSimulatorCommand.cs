@@ -67,8 +67,8 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
 
     /// <summary>With -ApMode: password of the unit's access point (what -SimulatedWlan checks, and what minted AP tokens use).</summary>
     [Parameter]
-    [ValidateNotNull]
-    public string ApPassword { get; set; } = "12345678";
+    [SecureStringTransformation]
+    public SecureString? ApPassword { get; set; }
 
     /// <inheritdoc/>
     protected override void EndProcessing()
@@ -107,7 +107,7 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
                 o.Token = token;
                 o.Key = key;
                 o.ApMode = ApMode;
-                o.ApPassword = ApPassword;
+                if (ApPassword != null) o.ApPassword = Secrets.ToPlain(ApPassword);
                 o.JoinDelay = TimeSpan.FromSeconds(JoinDelaySeconds);
                 o.HomeAddress = homes.Length == 0 ? null : homes[next++];
             });
