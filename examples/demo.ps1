@@ -1,8 +1,9 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    The module's main job, end to end, against two simulated units on loopback:
-    one V2 unit and one V3 unit. Nothing leaves 127.0.0.0/8.
+    The module's main job, end to end, against simulated units on loopback: one V2 and one V3
+    unit to find, read and change, then factory-fresh units joined to Wi-Fi with Set-MideaWifi
+    (one directly, two from a CSV). Nothing leaves 127.0.0.0/8.
 #>
 param([string] $ModulePath = (Join-Path $PSScriptRoot '../output/Midea/0.1.0/Midea.psd1'))
 
@@ -36,7 +37,26 @@ try {
 
     "`n=== Set-MideaState -Power `$false -WhatIf (sends nothing)"
     $device2 | Set-MideaState -Power $false -WhatIf
+
+    # A factory-fresh unit in AP mode: its access point address (the standard AP-mode address on a real unit) is a loopback
+    # address, and after joining it reappears on its "home network" address.
+    $fresh = Start-MideaSimulator -ApMode -Address 127.0.0.22 -HomeAddress 127.0.0.32 -JoinDelaySeconds 0.5
+    Show 'Start-MideaSimulator -ApMode -Address 127.0.0.22 -HomeAddress 127.0.0.32' $fresh
+    $wifi = Set-MideaWifi -Ssid 'demo-home' -Passphrase 'demo-passphrase' -CountryCode GB -Address 127.0.0.22 -WaitForNetwork 127.0.0.32 -WaitTimeoutSeconds 10
+    Show "Set-MideaWifi -Ssid 'demo-home' -Passphrase ... -CountryCode GB -Address 127.0.0.22 -WaitForNetwork 127.0.0.32" $wifi
+    Show 'Its steps ($result.Steps)' $wifi.Steps
+    Show 'The unit on its new address (Get-MideaState)' (Get-MideaState -Address $wifi.NewAddress -Token $fresh.Token -Key $fresh.Key)
+
+    # Bulk: one row per unit; -SimulatedWlan "joins" each simulated unit's access point in turn.
+    $bulk = Start-MideaSimulator -ApMode -Address 127.0.0.40 -Count 2 -HomeAddress 127.0.0.50 -JoinDelaySeconds 0.5
+    $csv = Join-Path ([System.IO.Path]::GetTempPath()) "midea-demo-$PID.csv"
+    $bulk | ForEach-Object { [pscustomobject]@{ ApSsid = $_.Name; Ssid = 'demo-home'; Passphrase = 'demo-passphrase'; CountryCode = 'GB' } } |
+        Export-Csv $csv -NoTypeInformation
+    Show "Get-Content units.csv" (Get-Content $csv)
+    $results = Import-Csv $csv | Set-MideaWifi -SimulatedWlan -WaitForNetwork 127.0.0.48/29 -WaitTimeoutSeconds 10
+    Show 'Import-Csv units.csv | Set-MideaWifi -SimulatedWlan -WaitForNetwork 127.0.0.48/29' $results
+    Remove-Item $csv
 }
 finally {
-    $v2, $v3 | Stop-MideaSimulator
+    Stop-MideaSimulator
 }

@@ -97,4 +97,23 @@ Describe 'Standalone simulator process' {
             $process.WaitForExit()
         }
     }
+
+    It 'runs a factory-fresh unit with --ap-mode that Set-MideaWifi provisions' {
+        $dll = Join-Path (Split-Path (Split-Path (Get-Module Midea).ModuleBase)) 'simulator/midea-simulator.dll'
+        $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in $dll, '--address', '127.0.4.50', '--ap-mode', '--home-address', '127.0.4.51', '--join-delay', '0') { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($info)
+        try {
+            $line = $process.StandardOutput.ReadLine()
+            $line | Should -Match ' ap-mode=True '
+            $result = Set-MideaWifi -Ssid 'home-net' -Passphrase 'changeme123' -CountryCode DE -Address 127.0.4.50 -WaitForNetwork 127.0.4.51 -WaitTimeoutSeconds 10
+            $result.Success | Should -BeTrue
+            $result.NewAddress | Should -Be '127.0.4.51'
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+    }
 }

@@ -8,16 +8,25 @@ using Midea.Simulator;
 
 // Runs simulated units in their own process until Ctrl+C or SIGTERM, printing one line per
 // unit with its identity and (test) credentials so another program can connect to it.
-const string Usage = "usage: midea-simulator [--address 127.0.0.2] [--count 1] [--protocol 2|3] [--device-id N] [--token HEX --key HEX]";
+const string Usage = "usage: midea-simulator [--address 127.0.0.2] [--count 1] [--protocol 2|3] [--device-id N] [--token HEX --key HEX] [--ap-mode [--home-address 127.0.0.12] [--join-delay SECONDS] [--ap-password TEXT]]";
 
 var address = IPAddress.Parse("127.0.0.2");
 int count = 1, protocol = 3;
 long? deviceId = null;
 byte[]? token = null, key = null;
+bool apMode = false;
+IPAddress? home = null;
+double joinDelay = 2;
+string apPassword = "12345678";
 try
 {
     for (int i = 0; i < args.Length; i++)
     {
+        if (args[i] == "--ap-mode")
+        {
+            apMode = true;
+            continue;
+        }
         string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
         switch (args[i++])
         {
@@ -27,10 +36,14 @@ try
             case "--device-id": deviceId = long.Parse(value, CultureInfo.InvariantCulture); break;
             case "--token": token = Hex.Decode(value); break;
             case "--key": key = Hex.Decode(value); break;
+            case "--home-address": home = IPAddress.Parse(value); break;
+            case "--join-delay": joinDelay = double.Parse(value, CultureInfo.InvariantCulture); break;
+            case "--ap-password": apPassword = value; break;
             default: throw new ArgumentException($"Unknown option {args[i - 1]}.");
         }
     }
     if (count > 1 && deviceId != null) throw new ArgumentException("--device-id names one unit; do not combine it with --count.");
+    if (!apMode && home != null) throw new ArgumentException("--home-address applies to --ap-mode units only.");
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
 {
@@ -42,8 +55,14 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
 IReadOnlyList<VirtualAirConditioner> units;
 try
 {
+    var homes = home is null ? new List<IPAddress>() : new List<IPAddress>(SimulatorFleet.Consecutive(home, count));
+    int next = 0;
     units = SimulatorFleet.Start(address, count, o =>
     {
+        o.ApMode = apMode;
+        o.HomeAddress = homes.Count == 0 ? null : homes[next++];
+        o.JoinDelay = TimeSpan.FromSeconds(joinDelay);
+        o.ApPassword = apPassword;
         o.ProtocolVersion = protocol;
         o.DeviceId = deviceId;
         o.Token = token;
@@ -59,7 +78,7 @@ catch (Exception ex) when (ex is ArgumentException or System.Net.Sockets.SocketE
 foreach (VirtualAirConditioner unit in units)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"address={unit.Address} port={unit.Port} id={unit.DeviceId} protocol={unit.ProtocolVersion} name={unit.Name} mac={Hex.Encode(unit.Mac)} token={Hex.Encode(unit.Token)} key={Hex.Encode(unit.Key)}"));
+        $"address={unit.Address} port={unit.Port} id={unit.DeviceId} protocol={unit.ProtocolVersion} ap-mode={unit.ApMode} name={unit.Name} mac={Hex.Encode(unit.Mac)} token={Hex.Encode(unit.Token)} key={Hex.Encode(unit.Key)}"));
 }
 Console.WriteLine("running; Ctrl+C stops");
 
