@@ -126,8 +126,9 @@ internal sealed class DeviceSession
         byte[] reply = _linkKey != null
             ? V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, acknowledgement)
             : V2Packet.Encode(V2Magic.Response, _unit.DeviceId, acknowledgement, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(2), V2Packet.ApplianceData);
-        await SendAsync(reply).ConfigureAwait(false);
+        // Leave AP mode before answering, so whoever sees the acknowledgement sees a unit that has left.
         _unit.Join(settings);
+        await SendAsync(reply).ConfigureAwait(false);
         return false;
     }
 

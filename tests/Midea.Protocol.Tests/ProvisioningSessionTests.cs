@@ -51,8 +51,8 @@ public class ProvisioningSessionTests
         Assert.Equal(new byte[] { 0x00 }, ack);
         Assert.Equal(new[] { ProvisioningStage.Connected, ProvisioningStage.Authenticated, ProvisioningStage.Acknowledged }, stages);
         Assert.False(unit.ApMode);
-        Assert.Equal("home-net", unit.NetworkSsid);
         await WaitUntil(() => unit.Address.Equals(IPAddress.Parse("127.0.9.50")));
+        Assert.Equal("home-net", unit.NetworkSsid);
 
         // Keyed to the joined network: a token minted from home-net works, one from the AP no longer does.
         byte[] local = LocalKey.Derive("home-net", Encoding.ASCII.GetBytes("changeme123"), unit.Mac);
