@@ -245,7 +245,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             {
                 foreach (WifiJob job in lane)
                 {
-                    await provisioner.RunAsync(job, cancel).ConfigureAwait(false);
+                    await RunOneAsync(provisioner, job, cancel).ConfigureAwait(false);
                     finished(job);
                 }
             }
@@ -257,8 +257,25 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         await Task.WhenAll(lanes.ToList()).ConfigureAwait(false);
         foreach (WifiJob job in _jobs.Where(j => j.ApSsid != null))
         {
-            await provisioner.RunAsync(job, cancel).ConfigureAwait(false);
+            await RunOneAsync(provisioner, job, cancel).ConfigureAwait(false);
             finished(job);
+        }
+    }
+
+    /// <summary>Runs one unit; even a failure nobody foresaw becomes that unit's result, so no row is lost.</summary>
+    private static async Task RunOneAsync(WifiProvisioner provisioner, WifiJob job, CancellationToken cancel)
+    {
+        try
+        {
+            await provisioner.RunAsync(job, cancel).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancel.IsCancellationRequested)
+        {
+            job.Result.Success = false;
+            job.Result.FailedStep ??= "Unexpected";
+            job.Result.ErrorId ??= "UnexpectedError";
+            job.Result.Error ??= ex.Message;
+            job.Failure ??= ex;
         }
     }
 
