@@ -60,7 +60,6 @@ public sealed class VirtualAirConditioner : IDisposable
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
         _apMode = options.ApMode;
         if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
-        else if (options.NetworkSsid != null) JoinedNetwork(options.NetworkSsid, options.NetworkPassphrase ?? Array.Empty<byte>());
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
         _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate);
     }
@@ -74,7 +73,7 @@ public sealed class VirtualAirConditioner : IDisposable
     /// <summary>Password of the unit's access point (simulation data, not a real secret).</summary>
     public string ApPassword => _options.ApPassword;
     /// <summary>Times the unit accepted Wi-Fi settings.</summary>
-    public int Provisioned => _provisioned;
+    public int Provisioned => Volatile.Read(ref _provisioned);
     /// <summary>TCP port.</summary>
     public int Port { get; }
     /// <summary>2 or 3.</summary>
@@ -178,8 +177,8 @@ public sealed class VirtualAirConditioner : IDisposable
     }
 
     /// <summary>
-    /// After the acknowledgement: leave AP mode at once, then after the join delay appear on the
-    /// home address with the same id and MAC, keyed to the joined network.
+    /// Accepted settings: leave AP mode at once (before the acknowledgement goes out), then after
+    /// the join delay appear on the home address with the same id and MAC, keyed to the joined network.
     /// </summary>
     internal void Join(WifiSettings settings)
     {

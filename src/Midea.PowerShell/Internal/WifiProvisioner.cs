@@ -72,8 +72,9 @@ internal sealed class WifiProvisioner
         }
         finally
         {
-            if (job.ApSsid != null) await RejoinAsync(job, original, cancel).ConfigureAwait(false);
-            if (result.Success && job.WaitTargets.Count > 0) await WaitForNetworkAsync(job, cancel).ConfigureAwait(false);
+            // Even after Ctrl+C the computer must not be left on the unit's access point.
+            if (job.ApSsid != null) await RejoinAsync(job, original, CancellationToken.None).ConfigureAwait(false);
+            if (result.Success && job.WaitTargets.Count > 0 && !cancel.IsCancellationRequested) await WaitForNetworkAsync(job, cancel).ConfigureAwait(false);
             else if (result.Success) Skip(result, "FindOnNetwork", "No -WaitForNetwork: not looking for the unit on its new network.");
             result.Elapsed = total.Elapsed;
         }
