@@ -460,7 +460,7 @@ public class ProvisioningPayloadTests
     [InlineData("module.appsmb.com", 443, "bb01")]
     [InlineData("eu.example.org", 1, "0100")]
     [InlineData("h", 65535, "ffff")]
-    [InlineData("10.0.0.2", 8443, "fb20")]
+    [InlineData("127.0.0.2", 8443, "fb20")]
     [InlineData("cloud-gateway.midea.example.com", 256, "0001")]
     public void Cloud_host_and_port_round_trip(string host, int port, string portHex)
     {

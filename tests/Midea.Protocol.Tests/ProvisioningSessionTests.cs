@@ -138,7 +138,7 @@ public class ProvisioningSessionTests
     [Fact]
     public void The_simulator_refuses_a_home_address_outside_loopback()
     {
-        // 10.0.0.1 as bytes: data only, never contacted.
+        // A private-range address, written as bytes: data only, never contacted.
         var outside = new IPAddress(new byte[] { 10, 0, 0, 1 });
         Assert.Throws<ArgumentException>(() => VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.46"), ApMode = true, HomeAddress = outside }));
     }
