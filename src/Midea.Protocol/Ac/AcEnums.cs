@@ -29,3 +29,27 @@ public enum AcSwing : byte
     /// <summary>Both.</summary>
     Both = 0xF,
 }
+
+/// <summary>Auxiliary (electric) heat (protocol.md §5.1).</summary>
+public enum AuxHeatMode : byte
+{
+    /// <summary>No auxiliary heat.</summary>
+    Off = 0,
+    /// <summary>Heat pump plus auxiliary heat.</summary>
+    AuxHeat = 1,
+    /// <summary>Auxiliary heat only.</summary>
+    AuxOnly = 2,
+}
+
+/// <summary>Breeze modes of property 0x43 (protocol.md §5.1).</summary>
+public enum BreezeMode : byte
+{
+    /// <summary>Off.</summary>
+    Off = 1,
+    /// <summary>Breeze away.</summary>
+    BreezeAway = 2,
+    /// <summary>Breeze mild.</summary>
+    BreezeMild = 3,
+    /// <summary>Breezeless.</summary>
+    Breezeless = 4,
+}
