@@ -28,6 +28,19 @@ public static class AcCommands
         return AaFrame.Encode(FrameType.Query, body);
     }
 
+    /// <summary>The ToggleDisplay frame (type 0x03, protocol.md §5.6): flips the display on or off; the unit answers with its state.</summary>
+    public static byte[] ToggleDisplay(bool beep, byte messageId)
+    {
+        var body = new byte[22];
+        body[0] = GetStateId;
+        body[1] = (byte)(0x02 | (beep ? 0x40 : 0));
+        body[3] = 0xFF;
+        body[4] = 0x02;
+        body[6] = 0x02;
+        body[21] = messageId;
+        return AaFrame.Encode(FrameType.Query, body);
+    }
+
     /// <summary>The SetState frame (type 0x02) that makes the unit take all of <paramref name="state"/>.</summary>
     /// <param name="beep">Let the unit's buzzer acknowledge the change.</param>
     public static byte[] SetState(AcState state, bool beep, byte messageId)

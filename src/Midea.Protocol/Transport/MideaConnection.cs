@@ -82,9 +82,10 @@ public sealed class MideaConnection : IDisposable
     }
 
     /// <summary>Sends one AA frame and waits for the reply frame whose body starts with <paramref name="responseId"/>.</summary>
+    /// <param name="responseType">When given, a frame of another type with the same id (an unsolicited notification, such as a B5 of type 05) is skipped.</param>
     /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
     /// <exception cref="MideaProtocolException">A reply did not decode.</exception>
-    public Task<AaFrame> RequestAsync(byte[] frame, byte responseId, CancellationToken cancel) =>
+    public Task<AaFrame> RequestAsync(byte[] frame, byte responseId, CancellationToken cancel, FrameType? responseType = null) =>
         Deadline.Run(_socket, _timeout, $"Waiting for {_endpoint}", async () =>
         {
             byte[] packet = V2Packet.Encode(V2Magic.Request, _endpoint.DeviceId, frame, V2Packet.Timestamp(DateTime.UtcNow));
@@ -96,7 +97,7 @@ public sealed class MideaConnection : IDisposable
                 byte[] received = await ReadPacketAsync().ConfigureAwait(false);
                 AaFrame? reply = Unwrap(received);
                 if (reply is null) continue;
-                if (reply.Id == responseId)
+                if (reply.Id == responseId && (responseType is null || reply.FrameType == (byte)responseType))
                 {
                     _log?.Invoke($"Received frame {reply.Id:x2} type {reply.FrameType:x2} ({reply.Body.Length} body bytes) from {_endpoint}.");
                     return reply;

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+
+namespace Midea.Protocol.Ac;
+
+// The decode rules of the protocol.md §5.7 table and the device-level derivation.
+public sealed partial class AcCapabilities
+{
+    /// <summary>Applies the §5.7 rule of one entry (value of at least one byte). Returns false when the id has no decoder.</summary>
+    private bool Decode(CapabilityEntry entry)
+    {
+        byte[] v = entry.Value;
+        int b = v[0];
+        switch (entry.Id)
+        {
+            case 0x0009: VerticalSwingAngle = b == 1; break;
+            case 0x000A: HorizontalSwingAngle = b == 1; break;
+            case 0x0018: Breezeless = b == 1; break;
+            case 0x0030: SmartEye = b == 1; break;
+            case 0x0032: WindOnMe = b == 1; break;
+            case 0x0033: WindOffMe = b == 1; break;
+            case 0x0039: SelfClean = b == 1; break;
+            case 0x0042: BreezeAwayFlag = b == 1; break;
+            case 0x0043: BreezeControl = b == 1; break;
+            case 0x0048: RateSelectLevels = b is 2 or 3 ? 5 : b == 1 ? 2 : 0; break;
+            case 0x004B: FreshAir = b == 1; break;
+            case 0x0059: Cascade = b == 1; break;
+            case 0x0067: Flash = b is >= 1 and <= 4; break;
+            case 0x0093: AuxFanSpeed = b == 1; break;
+            case 0x0094: AuxHeatFanSpeed = b == 1; break;
+            case 0x00CD: OutSilent = b is 1 or 3; break;
+            case 0x00E3:
+                IEcoValue = b;
+                IEcoEnd = v.Length > 1 ? v[1] : null;
+                break;
+            case 0x0210:
+                FanSpeedsReported = true;
+                FanSilent = b is 6 or 9;
+                FanLow = b is 3 or 4 or 5 or 6 or 7 or 9;
+                FanMedium = b is 5 or 6 or 7;
+                FanHigh = b is 3 or 4 or 5 or 6 or 7 or 9;
+                FanAuto = b is 4 or 5 or 6 or 9;
+                FanCustom = b == 1;
+                break;
+            case 0x0212: Eco = b is 1 or 2; break;
+            case 0x0213: FreezeProtection = b == 1; break;
+            case 0x0214:
+                ModeHeat = b is 1 or 2 or 4 or 6 or 7 or 9 or 10 or 11 or 12 or 13;
+                ModeCool = b is 0 or 1 or 3 or 4 or 5 or 6 or 7 or 8 or 9 or 11 or 13 or 14 or 15;
+                ModeDry = b is 0 or 1 or 5 or 6 or 9 or 11 or 13 or 14 or 15;
+                ModeAuto = b is 0 or 1 or 2 or 7 or 8 or 9 or 13 or 14;
+                AuxHeatFromModes = b == 9;
+                AuxOnly = b is 9 or 10 or 11 or 13 or 14 or 15;
+                break;
+            case 0x0215:
+                SwingHorizontal = b is 1 or 3;
+                SwingVertical = b is 0 or 1;
+                break;
+            case 0x0216:
+                EnergyStats = b is 2 or 3 or 4 or 5;
+                EnergySetting = b is 3 or 5;
+                EnergyBcd = b is 2 or 3;
+                break;
+            case 0x0217:
+                FilterNotice = b is 1 or 2 or 4;
+                FilterClean = b is 3 or 4;
+                break;
+            case 0x0219: AuxElectricHeat = b == 1; break;
+            case 0x021A:
+                TurboHeat = b is 1 or 3;
+                TurboCool = b is 0 or 1;
+                break;
+            case 0x021E: Anion = b == 1; break;
+            case 0x021F:
+                HumidityAutoSet = b is 1 or 2;
+                HumidityManualSet = b is 2 or 3;
+                break;
+            case 0x0222: Fahrenheit = b == 0; break;
+            case 0x0224: DisplayControl = b is 1 or 2 or 100; break;
+            case 0x0225: DecodeTemperatureRanges(v); break;
+            case 0x022C: Buzzer = b == 1; break;
+            default: return false;
+        }
+        return true;
+    }
+
+    private void DecodeTemperatureRanges(byte[] v)
+    {
+        // Too short to hold the six limits: ignored (the id still has a decoder).
+        if (v.Length < 6) return;
+        CoolMin = v[0] * 0.5;
+        CoolMax = v[1] * 0.5;
+        AutoMin = v[2] * 0.5;
+        AutoMax = v[3] * 0.5;
+        HeatMin = v[4] * 0.5;
+        HeatMax = v[5] * 0.5;
+        // msmart reads the length byte when there is no 7th value byte, so exactly 6 bytes means "decimals".
+        TemperatureDecimals = (v.Length > 6 ? v[6] : v.Length) != 0;
+    }
+
+    /// <summary>Computes the device-level lists from the decoded flags (msmart device.py _update_capabilities).</summary>
+    private void Derive()
+    {
+        var modes = new List<AcMode> { AcMode.FanOnly };
+        if (ModeDry) modes.Add(AcMode.Dry);
+        if (ModeCool) modes.Add(AcMode.Cool);
+        if (ModeHeat) modes.Add(AcMode.Heat);
+        if (ModeAuto) modes.Add(AcMode.Auto);
+        if (HumidityManualSet) modes.Add(AcMode.SmartDry);
+        Modes = ReadOnly(modes);
+
+        var swings = new List<AcSwing> { AcSwing.Off };
+        if (SwingHorizontal) swings.Add(AcSwing.Horizontal);
+        if (SwingVertical) swings.Add(AcSwing.Vertical);
+        if (SwingHorizontal && SwingVertical) swings.Add(AcSwing.Both);
+        SwingModes = ReadOnly(swings);
+
+        var fans = new List<byte>();
+        if (FanSpeedsReported)
+        {
+            if (FanSilent || FanCustom) fans.Add(20);
+            if (FanLow || FanCustom) fans.Add(40);
+            if (FanMedium || FanCustom) fans.Add(60);
+            if (FanHigh || FanCustom) fans.Add(80);
+            if (FanCustom) fans.Add(100);
+            if (FanAuto || FanCustom) fans.Add(102);
+        }
+        else
+        {
+            fans.AddRange(new byte[] { 40, 60, 80, 102 });
+        }
+        FanSpeeds = ReadOnly(fans);
+
+        var aux = new List<AuxHeatMode> { AuxHeatMode.Off };
+        if (AuxElectricHeat || AuxHeatFromModes) aux.Add(AuxHeatMode.AuxHeat);
+        if (AuxOnly) aux.Add(AuxHeatMode.AuxOnly);
+        AuxModes = ReadOnly(aux);
+
+        RateSelects = ReadOnly(RateSelectLevels switch
+        {
+            5 => new byte[] { 100, 80, 60, 40, 20, 1 },
+            2 => new byte[] { 100, 75, 50 },
+            _ => Array.Empty<byte>(),
+        });
+
+        var polled = new List<ushort>();
+        // Breeze control supersedes the separate breeze away (0x42) and breezeless (0x18) properties.
+        if (!BreezeControl && BreezeAwayFlag) polled.Add(0x42);
+        if (BreezeControl) polled.Add(0x43);
+        if (!BreezeControl && Breezeless) polled.Add(0x18);
+        if (Cascade) polled.Add(0x59);
+        if (Flash) polled.Add(0x67);
+        if (FreshAir) polled.Add(0x4B);
+        if (IEcoSupported) polled.Add(0xE3);
+        if (OutSilent) polled.Add(0xCD);
+        if (SelfClean) polled.Add(0x39);
+        if (VerticalSwingAngle) polled.Add(0x09);
+        if (HorizontalSwingAngle) polled.Add(0x0A);
+        if (RateSelects.Count > 0) polled.Add(0x48);
+        PolledProperties = ReadOnly(polled);
+    }
+}
