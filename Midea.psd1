@@ -11,8 +11,11 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     FormatsToProcess       = @('Midea.Format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertFrom-MideaPacket'
         'Find-MideaDevice'
+        'Get-MideaCapability'
         'Get-MideaState'
+        'Set-MideaDisplay'
         'Set-MideaState'
         'Set-MideaWifi'
         'Start-MideaSimulator'

@@ -101,9 +101,17 @@ Describe 'Set-MideaState safety' {
         (Get-MideaState -Address 127.0.2.10).Power | Should -Be $beforeState.Power
     }
 
-    It 'refuses a target outside 16..30 before sending' {
+    It 'refuses a target outside the unit''s 16..30 range before changing anything' {
+        $before = (Get-MideaState -Address 127.0.2.10).TargetTemperature
+        Set-MideaState -Address 127.0.2.10 -TargetTemperature 31 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'NotSupportedByUnit,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
+        "$($failures[0])" | Should -Match '16-30 °C'
+        (Get-MideaState -Address 127.0.2.10).TargetTemperature | Should -Be $before
+    }
+
+    It 'refuses an absurd target at binding, sending nothing' {
         $before = $v2.Connections
-        { Set-MideaState -Address 127.0.2.10 -TargetTemperature 31 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
+        { Set-MideaState -Address 127.0.2.10 -TargetTemperature 150 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
         $v2.Connections | Should -Be $before
     }
 

@@ -12,11 +12,13 @@ internal sealed class CommandHandler
     private readonly object _gate = new();
     private AcState _state;
     private readonly ClimateModel _climate;
+    private readonly FeatureHandler _features;
 
-    public CommandHandler(AcState initial, ClimateModel climate)
+    public CommandHandler(AcState initial, ClimateModel climate, CapabilityProfile profile)
     {
         _state = initial;
         _climate = climate;
+        _features = new FeatureHandler(profile);
     }
 
     /// <summary>A copy of the current state with fresh sensor readings.</summary>
@@ -40,7 +42,10 @@ internal sealed class CommandHandler
             switch (body[0])
             {
                 case AcCommands.SetStateId:
-                    _state = StateCodec.ParseSetState(body, _state);
+                    AcState next = StateCodec.ParseSetState(body, _state);
+                    // A mode the unit does not have is ignored, as units ignore what they cannot do.
+                    if (!System.Linq.Enumerable.Contains(_features.Capabilities.Modes, next.Mode)) next.Mode = _state.Mode;
+                    _state = next;
                     return Reply(FrameType.Set, messageId);
                 case AcCommands.GetStateId when body.Length > 1 && body[1] == 0x81:
                     return Reply(FrameType.Query, messageId);
@@ -49,7 +54,7 @@ internal sealed class CommandHandler
                     _state.Display = !_state.Display;
                     return Reply(FrameType.Query, messageId);
                 default:
-                    return null;
+                    return _features.Handle(body, _state, DeviceProtocol);
             }
         }
     }

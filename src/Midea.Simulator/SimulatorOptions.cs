@@ -24,6 +24,8 @@ public sealed class SimulatorOptions
     public double IndoorTemperature { get; set; } = 27.0;
     /// <summary>Outside temperature, °C.</summary>
     public double OutdoorTemperature { get; set; } = 31.5;
+    /// <summary>Which features the unit reports and serves.</summary>
+    public CapabilityProfile CapabilityProfile { get; set; } = CapabilityProfile.Full;
     /// <summary>
     /// Start "factory fresh": the unit runs its own access point (named like the unit) on
     /// <see cref="Address"/> and waits to be provisioned (provisioning.md, working hypothesis).

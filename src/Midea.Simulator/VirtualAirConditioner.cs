@@ -61,7 +61,8 @@ public sealed class VirtualAirConditioner : IDisposable
         _apMode = options.ApMode;
         if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
-        _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate);
+        _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate, options.CapabilityProfile);
+        CapabilityProfile = options.CapabilityProfile;
     }
 
     /// <summary>Bound address: the AP address, then the home address once the unit has joined a network.</summary>
@@ -72,6 +73,8 @@ public sealed class VirtualAirConditioner : IDisposable
     public string? NetworkSsid => _networkSsid;
     /// <summary>Password of the unit's access point (simulation data, not a real secret).</summary>
     public string ApPassword => _options.ApPassword;
+    /// <summary>Which features the unit reports.</summary>
+    public CapabilityProfile CapabilityProfile { get; }
     /// <summary>Times the unit accepted Wi-Fi settings.</summary>
     public int Provisioned => Volatile.Read(ref _provisioned);
     /// <summary>TCP port.</summary>

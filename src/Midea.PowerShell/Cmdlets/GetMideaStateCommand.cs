@@ -1,19 +1,55 @@
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
+using Midea.Protocol.Ac;
 
 namespace Midea.PowerShell.Cmdlets;
 
-/// <summary>Reads a unit's state: one GetState query, which neither wakes nor beeps the unit.</summary>
+/// <summary>
+/// Reads a unit's state. By default one GetState query, which neither wakes nor beeps the unit;
+/// the -Include switches add capabilities, properties, energy and diagnostics on the same connection.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "MideaState", HelpUri = "https://github.com/midea-powershell/Midea#get-mideastate")]
 [OutputType(typeof(MideaState))]
 public sealed class GetMideaStateCommand : DeviceCmdlet
 {
+    /// <summary>Also read the capabilities (B5, one or two queries).</summary>
+    [Parameter]
+    public SwitchParameter IncludeCapabilities { get; set; }
+
+    /// <summary>Also read the feature properties the unit has (B1): swing angles, breeze, iECO…</summary>
+    [Parameter]
+    public SwitchParameter IncludeProperties { get; set; }
+
+    /// <summary>Also read the energy counters (group 4).</summary>
+    [Parameter]
+    public SwitchParameter IncludeEnergy { get; set; }
+
+    /// <summary>Also read the diagnostic groups (1, 2, 5, 7, 11).</summary>
+    [Parameter]
+    public SwitchParameter IncludeDiagnostics { get; set; }
+
+    /// <summary>How to read the energy counters; the unit's capabilities decide by default.</summary>
+    [Parameter]
+    public EnergyFormat EnergyFormat { get; set; } = EnergyFormat.Auto;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
+        var warnings = new List<string>();
         MideaState? state = WithDevice(async (client, endpoint, cancel) =>
-            StateMapping.ToPublic(await client.GetStateAsync(cancel).ConfigureAwait(false), endpoint));
+        {
+            MideaState result = StateMapping.ToPublic(await client.GetStateAsync(cancel).ConfigureAwait(false), endpoint);
+            if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return result;
+            AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel).ConfigureAwait(false);
+            string address = endpoint.Address.ToString();
+            if (IncludeCapabilities) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
+            if (IncludeProperties) result.Properties = await FeatureReader.PropertiesAsync(client, caps, cancel).ConfigureAwait(false);
+            if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
+            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
+            return result;
+        });
+        foreach (string warning in warnings) WriteWarning(warning);
         if (state != null) WriteObject(state);
     }
 }

@@ -51,6 +51,10 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
     [SecureStringTransformation]
     public SecureString? Key { get; set; }
 
+    /// <summary>Which features the units report and serve.</summary>
+    [Parameter]
+    public SimulatorProfile CapabilityProfile { get; set; } = SimulatorProfile.Full;
+
     /// <summary>Start "factory fresh": the unit runs its own access point and waits for Set-MideaWifi.</summary>
     [Parameter]
     public SwitchParameter ApMode { get; set; }
@@ -106,6 +110,7 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
                 o.DeviceId = Id == 0 ? null : Id;
                 o.Token = token;
                 o.Key = key;
+                o.CapabilityProfile = (CapabilityProfile)CapabilityProfile;
                 o.ApMode = ApMode;
                 if (ApPassword != null) o.ApPassword = Secrets.ToPlain(ApPassword);
                 o.JoinDelay = TimeSpan.FromSeconds(JoinDelaySeconds);

@@ -77,6 +77,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         MideaProtocolException => ("ProtocolError", ErrorCategory.ProtocolError),
         InvalidDeviceResponseException => ("InvalidDeviceResponse", ErrorCategory.InvalidResult),
         ProvisioningRefusedException => ("ProvisioningRefused", ErrorCategory.InvalidData),
+        UnsupportedValueException => ("NotSupportedByUnit", ErrorCategory.InvalidArgument),
         Wlan.WlanException => ("WlanFailed", ErrorCategory.ConnectionError),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
         System.Net.Sockets.SocketException => ("DeviceUnreachable", ErrorCategory.ConnectionError),

@@ -31,6 +31,7 @@ internal static class StateMapping
         FollowMe = state.FollowMe,
         Purifier = state.Purifier,
         AuxHeat = state.AuxHeat,
+        AuxHeatMode = state.IndependentAuxHeat ? AuxiliaryHeat.Only : state.AuxHeat ? AuxiliaryHeat.On : AuxiliaryHeat.Off,
     };
 
     public static AcMode ToProtocol(OperationalMode mode) => (AcMode)mode;

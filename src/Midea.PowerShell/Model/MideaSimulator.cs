@@ -30,6 +30,8 @@ public sealed class MideaSimulator
     public bool ApMode => _unit.ApMode;
     /// <summary>The Wi-Fi network the unit has joined, or null.</summary>
     public string? Network => _unit.NetworkSsid;
+    /// <summary>Which features the unit reports.</summary>
+    public SimulatorProfile CapabilityProfile => (SimulatorProfile)_unit.CapabilityProfile;
     /// <summary>Times the unit accepted Wi-Fi settings.</summary>
     public int Provisioned => _unit.Provisioned;
     /// <summary>TCP port.</summary>

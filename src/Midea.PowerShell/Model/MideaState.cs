@@ -49,4 +49,18 @@ public sealed class MideaState
     public bool Purifier { get; internal set; }
     /// <summary>Auxiliary electric heat on.</summary>
     public bool AuxHeat { get; internal set; }
+    /// <summary>Auxiliary heat mode: Off, On (with the heat pump) or Only.</summary>
+    public AuxiliaryHeat AuxHeatMode { get; internal set; }
+    /// <summary>The target as the unit's °F display shows it (whole degrees).</summary>
+    public double TargetTemperatureFahrenheit => Protocol.Ac.Fahrenheit.FromCelsius(TargetTemperature);
+    /// <summary>With -IncludeCapabilities: what the unit can do.</summary>
+    public MideaCapabilities? Capabilities { get; internal set; }
+    /// <summary>With -IncludeProperties: feature settings (swing angles, breeze, iECO…).</summary>
+    public MideaProperties? Properties { get; internal set; }
+    /// <summary>From Set-MideaState -PassThru: whether each property change was applied.</summary>
+    public MideaPropertyResult[]? PropertyResults { get; internal set; }
+    /// <summary>With -IncludeEnergy: energy counters.</summary>
+    public MideaEnergy? Energy { get; internal set; }
+    /// <summary>With -IncludeDiagnostics: outdoor unit, fans, humidity, defrost, louvers.</summary>
+    public MideaDiagnostics? Diagnostics { get; internal set; }
 }

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using Midea.PowerShell.Internal;
+using Midea.Protocol.Ac;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Switches the unit's display. The protocol only toggles, so -On and -Off read the state first and
+/// toggle only when needed; -Toggle flips it without looking.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "MideaDisplay", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "On",
+    HelpUri = "https://github.com/midea-powershell/Midea#set-mideadisplay")]
+[OutputType(typeof(MideaState))]
+public sealed class SetMideaDisplayCommand : DeviceCmdlet
+{
+    /// <summary>Turn the display on.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "On")]
+    public SwitchParameter On { get; set; }
+
+    /// <summary>Turn the display off.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Off")]
+    public SwitchParameter Off { get; set; }
+
+    /// <summary>Flip the display, whatever it shows now.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Toggle")]
+    public SwitchParameter Toggle { get; set; }
+
+    /// <summary>Let the unit beep to acknowledge; silent by default.</summary>
+    [Parameter]
+    public SwitchParameter Beep { get; set; }
+
+    /// <summary>Write the state the unit reports afterwards.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        string action = Toggle ? "Toggle the display" : On ? "Turn the display on" : "Turn the display off";
+        if (!ShouldProcess(Address, action)) return;
+        bool toggled = false;
+        MideaState? state = WithDevice(async (client, endpoint, cancel) =>
+        {
+            AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
+            new CapabilityCheck(caps, endpoint.Address.ToString()).Feature("display control", caps.DisplayControl);
+            AcState current = await client.GetStateAsync(cancel).ConfigureAwait(false);
+            if (!Toggle && current.Display == On.IsPresent) return StateMapping.ToPublic(current, endpoint);
+            toggled = true;
+            return StateMapping.ToPublic(await client.ToggleDisplayAsync(Beep.IsPresent, cancel).ConfigureAwait(false), endpoint);
+        });
+        if (state is null) return;
+        WriteVerbose(toggled ? $"{Address}: display toggled; it is now {(state.Display ? "on" : "off")}." : $"{Address}: the display was already {(state.Display ? "on" : "off")}; nothing sent.");
+        if (PassThru.IsPresent) WriteObject(state);
+    }
+}
