@@ -38,6 +38,22 @@ try {
     "`n=== Set-MideaState -Power `$false -WhatIf (sends nothing)"
     $device2 | Set-MideaState -Power $false -WhatIf
 
+    # Everything the unit can do: the simulated V3 unit reports the full capability set.
+    $v3Creds = @{ Token = $v3.Token; Key = $v3.Key }
+    Show 'Get-MideaCapability (V3 unit)' (Get-MideaCapability -Address 127.0.0.21 @v3Creds)
+    $features = Set-MideaState -Address 127.0.0.21 @v3Creds -VerticalSwingAngle Position3 -Breeze BreezeMild -TargetTemperature 72 -Unit Fahrenheit -PassThru
+    Show 'Set-MideaState -VerticalSwingAngle Position3 -Breeze BreezeMild -TargetTemperature 72 -Unit Fahrenheit -PassThru: property results' $features.PropertyResults
+    Show 'Get-MideaState -IncludeProperties -IncludeEnergy -IncludeDiagnostics' (Get-MideaState -Address 127.0.0.21 @v3Creds -IncludeProperties -IncludeEnergy -IncludeDiagnostics | Format-List)
+
+    # A basic unit has no heat: the change is refused before it is sent (only the capabilities are read).
+    $basic = Start-MideaSimulator -Address 127.0.0.23 -CapabilityProfile Basic
+    "`n=== Set-MideaState -Mode Heat on a unit without heat (Start-MideaSimulator -CapabilityProfile Basic)"
+    Set-MideaState -Address 127.0.0.23 -Token $basic.Token -Key $basic.Key -Mode Heat -ErrorAction Continue -ErrorVariable refused 2>$null
+    "Refused: $($refused[0].FullyQualifiedErrorId): $($refused[0])"
+
+    # Decoding a capture: an energy reply (protocol.md vector G04).
+    Show "ConvertFrom-MideaPacket 'aa22ac…5e' (an energy reply)" (ConvertFrom-MideaPacket 'aa22ac00000000000803c1210144000005e00000000000000006000aeb000000487a5e' | Format-List)
+
     # A factory-fresh unit in AP mode: its access point address (the standard AP-mode address on a real unit) is a loopback
     # address, and after joining it reappears on its "home network" address.
     $fresh = Start-MideaSimulator -ApMode -Address 127.0.0.22 -HomeAddress 127.0.0.32 -JoinDelaySeconds 0.5
