@@ -9,6 +9,9 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaCapabilities))]
 public sealed class GetMideaCapabilityCommand : DeviceCmdlet
 {
+    // Two capability pages.
+    private protected override int Exchanges => 2;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

@@ -33,6 +33,10 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
     [Parameter]
     public EnergyFormat EnergyFormat { get; set; } = EnergyFormat.Auto;
 
+    // GetState, two capability pages, properties, energy and five diagnostic groups.
+    private protected override int Exchanges =>
+        1 + (IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics ? 2 : 0) + (IncludeProperties ? 1 : 0) + (IncludeEnergy ? 1 : 0) + (IncludeDiagnostics ? 5 : 0);
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

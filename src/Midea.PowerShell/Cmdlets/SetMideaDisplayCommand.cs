@@ -33,6 +33,9 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // Two capability pages, GetState and the toggle.
+    private protected override int Exchanges => 4;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

@@ -147,6 +147,9 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // Two capability pages, GetState, SetState, SetProperties and a final GetState.
+    private protected override int Exchanges => 6;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

@@ -50,10 +50,13 @@ public abstract class DeviceCmdlet : MideaCmdlet
     [SecureStringTransformation]
     public SecureString? Key { get; set; }
 
-    /// <summary>Limit for the whole exchange with one unit.</summary>
+    /// <summary>Limit for connecting and for each request to the unit.</summary>
     [Parameter]
     [ValidateRange(1, 120)]
     public int TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>The most requests this command sends on one connection (the connect itself not counted).</summary>
+    private protected virtual int Exchanges => 1;
 
     /// <summary>Connects to the unit this record names, runs <paramref name="work"/>, and closes the connection.</summary>
     /// <returns>The work's result, or default when the failure was written as a non-terminating error.</returns>
@@ -64,11 +67,12 @@ public abstract class DeviceCmdlet : MideaCmdlet
             DeviceEndpoint endpoint = ResolveEndpoint();
             WriteVerbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
             TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+            // Each request has the full limit; the whole exchange gets it once per request it may make.
             return Await(async cancel =>
             {
                 using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, DebugLog).ConfigureAwait(false);
                 return await work(client, endpoint, cancel).ConfigureAwait(false);
-            }, limit, $"{endpoint}");
+            }, TimeSpan.FromTicks(limit.Ticks * (1 + Exchanges)), $"{endpoint}");
         }
         catch (PipelineStoppedException)
         {
