@@ -49,8 +49,9 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
             string address = endpoint.Address.ToString();
             if (IncludeCapabilities) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
             if (IncludeProperties) result.Properties = await FeatureReader.PropertiesAsync(client, caps, cancel).ConfigureAwait(false);
-            if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
-            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
+            bool lost = false;
+            if (IncludeEnergy) (result.Energy, lost) = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
+            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, lost, warnings, address, cancel).ConfigureAwait(false);
             return result;
         });
         foreach (string warning in warnings) WriteWarning(warning);

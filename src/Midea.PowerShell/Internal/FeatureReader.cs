@@ -29,25 +29,38 @@ internal static class FeatureReader
         return FeatureMapping.ToPublic(AcProperties.Decode(values));
     }
 
-    /// <summary>Energy (group 4), or null with a warning when the unit reports no energy and no format was forced.</summary>
-    public static async Task<MideaEnergy?> EnergyAsync(AcClient client, AcCapabilities caps, EnergyFormat format, List<string> warnings, string address, CancellationToken cancel)
+    /// <summary>
+    /// Energy (group 4), or null with a warning when the unit reports no energy and no format was
+    /// forced, or when it does not answer. <c>Lost</c> says the connection ended with that silence.
+    /// </summary>
+    public static async Task<(MideaEnergy? Energy, bool Lost)> EnergyAsync(AcClient client, AcCapabilities caps, EnergyFormat format, List<string> warnings, string address, CancellationToken cancel)
     {
         if (!caps.EnergyStats && format == EnergyFormat.Auto)
         {
             warnings.Add($"{address}: the unit reports no energy counters; give -EnergyFormat Bcd or Binary to ask anyway.");
-            return null;
+            return (null, false);
         }
-        byte[] body = await client.GetGroupAsync(4, cancel).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await client.GetGroupAsync(4, cancel).ConfigureAwait(false);
+        }
+        catch (DeviceTimeoutException) when (!cancel.IsCancellationRequested)
+        {
+            warnings.Add($"{address}: the energy group (4) did not answer.");
+            return (null, true);
+        }
         MideaEnergy energy = FeatureMapping.ToPublic(GroupCodec.ParseEnergy(body), format, caps.EnergyBcd);
         foreach (string warning in energy.Warnings) warnings.Add($"{address}: {warning}");
-        return energy;
+        return (energy, false);
     }
 
     /// <summary>
     /// Groups 1, 2, 7, 11, and 5 when the unit measures humidity. A group that times out ends the
     /// connection, so it and the groups after it are reported as missing.
     /// </summary>
-    public static async Task<MideaDiagnostics> DiagnosticsAsync(AcClient client, AcCapabilities caps, List<string> warnings, string address, CancellationToken cancel)
+    /// <param name="lost">The connection already ended with a silent group, so nothing is asked.</param>
+    public static async Task<MideaDiagnostics> DiagnosticsAsync(AcClient client, AcCapabilities caps, bool lost, List<string> warnings, string address, CancellationToken cancel)
     {
         var wanted = new List<int> { 1, 2 };
         if (caps.Humidity) wanted.Add(5);
@@ -57,7 +70,7 @@ internal static class FeatureReader
         var missing = new List<int>();
         foreach (int group in wanted)
         {
-            if (missing.Count > 0)
+            if (lost || missing.Count > 0)
             {
                 missing.Add(group);
                 continue;

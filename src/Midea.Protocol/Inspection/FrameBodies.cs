@@ -65,16 +65,25 @@ internal static class FrameBodies
         // A request is id, count, then 2 bytes per id (B1) plus the message id; anything else is read as a reply.
         if (body[0] == PropertyCodec.GetId && body.Length == 3 + 2 * body[1])
             return new InspectedPacket(kind + " request").Add("Ids", PropertyCodec.ParseGetRequest(body).Select(PropertyId.Name).ToArray());
+        // A B0 request (no result bytes) parses strictly to the end; a reply does not.
+        if (body[0] == PropertyCodec.SetId && TrySetRequest(body) is { } request)
+            return new InspectedPacket(kind + " request").Add("Values", request.Select(v => $"{PropertyId.Name(v.Id)} = {Hex.Encode(v.Value)}").ToArray());
+        var values = PropertyCodec.ParseReply(body);
+        return new InspectedPacket(kind + " reply")
+            .Add("Values", values.Select(v => $"{PropertyId.Name(v.Id)} result 0x{v.Result:x2}{(v.Failed ? " (failed)" : "")} = {Hex.Encode(v.Value)}").ToArray());
+    }
+
+    private static System.Collections.Generic.IReadOnlyList<PropertyValue>? TrySetRequest(byte[] body)
+    {
         try
         {
-            var values = PropertyCodec.ParseReply(body);
-            return new InspectedPacket(kind + " reply")
-                .Add("Values", values.Select(v => $"{PropertyId.Name(v.Id)} result 0x{v.Result:x2}{(v.Failed ? " (failed)" : "")} = {Hex.Encode(v.Value)}").ToArray());
+            var values = PropertyCodec.ParseSetRequest(body);
+            // Count, the entries and the message id must cover the body exactly.
+            return 2 + values.Sum(v => 3 + v.Value.Length) + 1 == body.Length ? values : null;
         }
-        catch (MideaProtocolException) when (body[0] == PropertyCodec.SetId)
+        catch (MideaProtocolException)
         {
-            return new InspectedPacket(kind + " request")
-                .Add("Values", PropertyCodec.ParseSetRequest(body).Select(v => $"{PropertyId.Name(v.Id)} = {Hex.Encode(v.Value)}").ToArray());
+            return null;
         }
     }
 

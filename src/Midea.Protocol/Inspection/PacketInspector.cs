@@ -30,8 +30,9 @@ public static class PacketInspector
         var packet = new InspectedPacket($"V3 {Describe(type)}")
             .Add("Size", bytes[2] << 8 | bytes[3])
             .Add("Type", (int)type)
-            .Add("Pad", bytes[5] >> 4)
-            .Add("PacketId", bytes[6] << 8 | bytes[7]);
+            .Add("Pad", bytes[5] >> 4);
+        // In encrypted packets bytes 6..7 are ciphertext; the packet id is inside.
+        if (type is not (V3PacketType.EncryptedRequest or V3PacketType.EncryptedResponse)) packet.Add("PacketId", bytes[6] << 8 | bytes[7]);
         switch (type)
         {
             case V3PacketType.HandshakeRequest:
@@ -55,7 +56,7 @@ public static class PacketInspector
                     break;
                 }
                 (int id, byte[] data) = V3Packet.DecodeEncrypted(key, bytes);
-                packet.Add("DecryptedPacketId", id);
+                packet.Add("PacketId", id);
                 packet.Inner = data.Length >= 2 && data[0] == 0x5a && data[1] == 0x5a ? V2(data) : new InspectedPacket("Data").Add("Hex", Hex.Encode(data));
                 break;
         }
