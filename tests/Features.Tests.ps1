@@ -90,7 +90,7 @@ Describe 'Get-MideaCapability' {
         $caps.HorizontalSwingAngle | Should -BeFalse
         $caps.BreezeModes | Should -HaveCount 0
         $caps.RateSelects | Should -HaveCount 0
-        ($caps.AuxHeatModes | ForEach-Object { "$_" }) | Should -Be 'Off'
+        $caps.AuxHeatModes | Should -HaveCount 0
         foreach ($flag in 'TargetHumidity', 'Humidity', 'Fahrenheit', 'FreezeProtection', 'SelfClean', 'IEco', 'OutSilent', 'Flash', 'Cascade', 'FreshAir', 'Purifier') {
             $caps.$flag | Should -BeFalse -Because "the Basic profile does not report $flag"
         }
@@ -277,11 +277,13 @@ Describe 'Set-MideaState state parameters on the Full profile' {
         $read.TargetTemperatureFahrenheit | Should -Be 72
     }
 
-    It 'refuses a °F target that is not a whole degree' {
+    It 'refuses a °F target that is not a whole degree before connecting' {
         $before = $full.Requests
+        $connections = $full.Connections
         Set-MideaState @uFull -Unit Fahrenheit -TargetTemperature 72.5 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -Be 'NotSupportedByUnit,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidArgument,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
+        $full.Connections | Should -Be $connections
         "$($failures[0])" | Should -Match 'whole degrees'
         $full.Requests | Should -Be $before
     }
@@ -515,7 +517,7 @@ Describe 'Per-property results' {
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'PropertyRejected,Midea.PowerShell.Cmdlets.SetMideaStateCommand'
         $failures[0].TargetObject | Should -Be '127.0.10.16'
-        "$($failures[0])" | Should -Match 'did not apply Flash=True \(result 0x11\); the other changes were applied'
+        "$($failures[0])" | Should -Match 'did not apply Flash=True \(result 0x11\); 2 other properties were applied'
 
         # Read the PortaSplit unit's own capabilities again, then check what it really holds.
         $null = Get-MideaCapability @uSamePorta
@@ -549,11 +551,11 @@ Describe 'Set-MideaDisplay' {
         Set-MideaDisplay @uDisplay -On
     }
 
-    It '-Toggle flips the display' {
+    It '-Toggle flips the display without reading it first' {
         $was = (Get-MideaState @uDisplay).Display
         $before = $display.Requests
         (Set-MideaDisplay @uDisplay -Toggle -PassThru).Display | Should -Be (-not $was)
-        $display.Requests | Should -Be ($before + 2)
+        $display.Requests | Should -Be ($before + 1)
         (Get-MideaState @uDisplay).Display | Should -Be (-not $was)
         (Set-MideaDisplay @uDisplay -Toggle -PassThru).Display | Should -Be $was
         (Get-MideaState @uDisplay).Display | Should -Be $was

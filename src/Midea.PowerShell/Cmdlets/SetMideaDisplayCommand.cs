@@ -46,8 +46,11 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
         {
             AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
             new CapabilityCheck(caps, endpoint.Address.ToString()).Feature("display control", caps.DisplayControl);
-            AcState current = await client.GetStateAsync(cancel).ConfigureAwait(false);
-            if (!Toggle && current.Display == On.IsPresent) return StateMapping.ToPublic(current, endpoint);
+            if (!Toggle)
+            {
+                AcState current = await client.GetStateAsync(cancel).ConfigureAwait(false);
+                if (current.Display == On.IsPresent) return StateMapping.ToPublic(current, endpoint);
+            }
             toggled = true;
             return StateMapping.ToPublic(await client.ToggleDisplayAsync(Beep.IsPresent, cancel).ConfigureAwait(false), endpoint);
         });

@@ -153,7 +153,7 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        List<string> changes = StateFields.Concat(PropertyFields).Where(Given).Select(Describe).ToList();
+        List<string> changes = StateFields.Concat(PropertyFields).Where(Given).Where(n => n != nameof(StartSelfClean) || StartSelfClean.IsPresent).Select(Describe).ToList();
         if (changes.Count == 0)
         {
             WriteWarning($"{Address}: no state parameter was given, so nothing was changed.");
@@ -162,6 +162,12 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
         if (Given(nameof(FanSpeed)) && Given(nameof(FanSpeedPercent)))
         {
             WriteError(new ErrorRecord(new ArgumentException("Give -FanSpeed or -FanSpeedPercent, not both."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+            return;
+        }
+        if (Given(nameof(TargetTemperature)) && Unit == TemperatureUnit.Fahrenheit && TargetTemperature % 1 != 0)
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"-TargetTemperature in °F takes whole degrees, not {TargetTemperature.ToString(CultureInfo.InvariantCulture)}."),
+                "InvalidArgument", ErrorCategory.InvalidArgument, Address));
             return;
         }
         string action = "Set " + string.Join(", ", changes);
@@ -191,15 +197,19 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
             MideaState result = StateMapping.ToPublic(reported, endpoint);
             if (properties.Count > 0)
             {
-                result.Properties = FeatureMapping.ToPublic(AcProperties.Decode(answers));
+                // Refused entries echo the value asked for, not one the unit holds, so only applied ones are shown.
+                result.Properties = FeatureMapping.ToPublic(AcProperties.Decode(answers.Where(a => !a.Failed)));
                 result.PropertyResults = properties.Where(p => p.Id != PropertyId.Buzzer).Select(p => Result(p, answers, result.Address)).ToArray();
             }
             return result;
         });
         if (state is null) return;
-        foreach (MideaPropertyResult failed in state.PropertyResults?.Where(r => !r.Success) ?? Enumerable.Empty<MideaPropertyResult>())
+        MideaPropertyResult[] results = state.PropertyResults ?? Array.Empty<MideaPropertyResult>();
+        int applied = results.Count(r => r.Success);
+        foreach (MideaPropertyResult failed in results.Where(r => !r.Success))
         {
-            WriteError(new ErrorRecord(new InvalidOperationException($"{Address} did not apply {failed.Property}={failed.Value} (result 0x{failed.ResultCode:x2}); the other changes were applied."),
+            string others = applied == 0 ? "no property was applied" : $"{applied} other propert{(applied == 1 ? "y was" : "ies were")} applied";
+            WriteError(new ErrorRecord(new InvalidOperationException($"{Address} did not apply {failed.Property}={failed.Value} (result 0x{failed.ResultCode:x2}); {others}."),
                 "PropertyRejected", ErrorCategory.InvalidResult, Address));
         }
         WriteVerbose($"{Address}: {action}.");
@@ -211,15 +221,10 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     private string Describe(string name) =>
         string.Format(CultureInfo.InvariantCulture, "{0}={1}", name, MyInvocation.BoundParameters[name] is SwitchParameter s ? s.IsPresent : MyInvocation.BoundParameters[name]);
 
-    /// <exception cref="UnsupportedValueException">Outside the unit's range, or not a whole °F.</exception>
+    /// <exception cref="UnsupportedValueException">Outside the unit's range.</exception>
     private double TargetCelsius(CapabilityCheck check)
     {
-        double celsius = TargetTemperature;
-        if (Unit == TemperatureUnit.Fahrenheit)
-        {
-            if (TargetTemperature % 1 != 0) throw new UnsupportedValueException($"-TargetTemperature in °F takes whole degrees, not {TargetTemperature.ToString(CultureInfo.InvariantCulture)}.");
-            celsius = Protocol.Ac.Fahrenheit.ToCelsius(TargetTemperature);
-        }
+        double celsius = Unit == TemperatureUnit.Fahrenheit ? Protocol.Ac.Fahrenheit.ToCelsius(TargetTemperature) : TargetTemperature;
         check.Temperature(celsius, Unit, TargetTemperature);
         return celsius;
     }

@@ -55,7 +55,8 @@ internal static class FeatureMapping
             Flash = caps.Flash,
             OutSilent = caps.OutSilent,
             IEco = caps.IEcoSupported,
-            AuxHeatModes = caps.AuxModes.Select(a => (AuxiliaryHeat)a).ToArray(),
+            // A unit without auxiliary heat lists only Off; the public list is then empty, like BreezeModes.
+            AuxHeatModes = caps.AuxModes.Count > 1 ? caps.AuxModes.Select(a => (AuxiliaryHeat)a).ToArray() : Array.Empty<AuxiliaryHeat>(),
             Purifier = caps.Purifier,
             Buzzer = caps.Buzzer,
             Undecoded = undecoded,
