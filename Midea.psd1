@@ -12,14 +12,22 @@
     FormatsToProcess       = @('Midea.Format.ps1xml')
     CmdletsToExport        = @(
         'ConvertFrom-MideaPacket'
+        'Export-MideaDevice'
         'Find-MideaDevice'
         'Get-MideaCapability'
+        'Get-MideaDevice'
         'Get-MideaState'
+        'Get-MideaToken'
+        'Import-MideaDevice'
+        'New-MideaToken'
+        'Remove-MideaDevice'
+        'Save-MideaDevice'
         'Set-MideaDisplay'
         'Set-MideaState'
         'Set-MideaWifi'
         'Start-MideaSimulator'
         'Stop-MideaSimulator'
+        'Test-MideaConnection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

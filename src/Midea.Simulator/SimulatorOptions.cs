@@ -37,4 +37,8 @@ public sealed class SimulatorOptions
     public IPAddress? HomeAddress { get; set; }
     /// <summary>How long the unit takes to join the network and reappear after acknowledging.</summary>
     public TimeSpan JoinDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>The network the unit has already joined (not in AP mode); tokens minted from it are accepted.</summary>
+    public string? NetworkSsid { get; set; }
+    /// <summary>Passphrase of <see cref="NetworkSsid"/> as UTF-8 bytes (empty for an open network).</summary>
+    public byte[]? NetworkPassphrase { get; set; }
 }

@@ -60,6 +60,7 @@ public sealed class VirtualAirConditioner : IDisposable
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
         _apMode = options.ApMode;
         if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
+        else if (options.NetworkSsid != null) JoinedNetwork(options.NetworkSsid, options.NetworkPassphrase ?? Array.Empty<byte>());
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
         _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate, options.CapabilityProfile);
         CapabilityProfile = options.CapabilityProfile;

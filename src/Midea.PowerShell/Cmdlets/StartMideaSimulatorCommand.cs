@@ -55,6 +55,16 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
     [Parameter]
     public SimulatorProfile CapabilityProfile { get; set; } = SimulatorProfile.Full;
 
+    /// <summary>The Wi-Fi network the units have joined: they accept tokens minted from it (New-MideaToken).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Ssid { get; set; }
+
+    /// <summary>Passphrase of -Ssid.</summary>
+    [Parameter]
+    [SecureStringTransformation]
+    public SecureString? Passphrase { get; set; }
+
     /// <summary>Start "factory fresh": the unit runs its own access point and waits for Set-MideaWifi.</summary>
     [Parameter]
     public SwitchParameter ApMode { get; set; }
@@ -86,6 +96,14 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Id names a single unit; do not combine it with -Count."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
         }
+        if (Ssid != null && ApMode)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Ssid names the network a unit has joined; an -ApMode unit has joined none yet."), "InvalidArgument", ErrorCategory.InvalidArgument, Ssid));
+        }
+        if (Passphrase != null && Ssid is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Passphrase goes with -Ssid."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+        }
         IPAddress? home = null;
         if (HomeAddress != null && (!ApMode || !IPAddress.TryParse(HomeAddress, out home)))
         {
@@ -111,6 +129,8 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
                 o.Token = token;
                 o.Key = key;
                 o.CapabilityProfile = (CapabilityProfile)CapabilityProfile;
+                o.NetworkSsid = Ssid;
+                o.NetworkPassphrase = Passphrase is null ? null : System.Text.Encoding.UTF8.GetBytes(Secrets.ToPlain(Passphrase));
                 o.ApMode = ApMode;
                 if (ApPassword != null) o.ApPassword = Secrets.ToPlain(ApPassword);
                 o.JoinDelay = TimeSpan.FromSeconds(JoinDelaySeconds);

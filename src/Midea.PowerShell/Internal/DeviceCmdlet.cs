@@ -78,14 +78,19 @@ public abstract class DeviceCmdlet : MideaCmdlet
         {
             throw;
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
         {
             WriteDeviceError(ex, Address);
             return null;
         }
     }
 
-    private DeviceEndpoint ResolveEndpoint()
+    /// <summary>Where the V3 token and key of the last resolved endpoint came from: Parameter, Store, or None.</summary>
+    private protected string CredentialSource { get; private set; } = "None";
+
+    /// <summary>The unit this record names: address, id and version (discovered when not given) and credentials.</summary>
+    /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
+    private protected DeviceEndpoint ResolveEndpoint()
     {
         IPAddress address = DiscoveryTargets.Expand(Address)[0];
         long id = Id;
@@ -97,12 +102,23 @@ public abstract class DeviceCmdlet : MideaCmdlet
             version = version == 0 ? info.ProtocolVersion : version;
         }
         byte[]? token = null, key = null;
-        if (version == 3)
+        CredentialSource = "None";
+        if (version == 3 && Token is { Length: > 0 } && Key is { Length: > 0 })
         {
-            if (Token is null || Key is null)
-                throw new AuthenticationFailedException($"{Address} is a V3 unit: give -Token and -Key (Start-MideaSimulator prints a simulated unit's).");
             token = Secrets.HexBytes(Token, Handshake.TokenSize, "token");
             key = Secrets.HexBytes(Key, Handshake.KeySize, "key");
+            CredentialSource = "Parameter";
+        }
+        else if (version == 3)
+        {
+            // Not given: the per-user store, by device id (Save-MideaDevice).
+            Store.StoredDevice? stored = Store.DeviceStore.Find(id);
+            if (stored?.Token is null || stored.Key is null)
+                throw new AuthenticationFailedException($"{Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
+            WriteVerbose($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
+            token = stored.Token;
+            key = stored.Key;
+            CredentialSource = "Store";
         }
         return new DeviceEndpoint(address, Port, id, version, token, key);
     }

@@ -1,0 +1,128 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Midea.PowerShell.Internal;
+using Midea.PowerShell.Internal.Store;
+using Midea.Protocol.Codec;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Saves units, with their V3 token and key, in the per-user device store, so later sessions can
+/// run Get-MideaDevice | Get-MideaState. Takes Find-MideaDevice output (by property name) or
+/// plain parameters; an entry with the same id is updated, keeping what the input leaves out.
+/// The store is %LOCALAPPDATA%\Midea\devices.xml on Windows (token and key encrypted with DPAPI),
+/// and ~/.config/midea/devices.xml elsewhere, where the token and key are plain hex protected
+/// only by the file mode 0600; MIDEA_STORE_PATH overrides the location.
+/// </summary>
+[Cmdlet(VerbsData.Save, "MideaDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    HelpUri = "https://github.com/midea-powershell/Midea#save-mideadevice")]
+[OutputType(typeof(MideaDevice))]
+public sealed class SaveMideaDeviceCommand : MideaCmdlet
+{
+    /// <summary>Device id: the key of the store. An entry with this id is updated.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Device id of the unit (Find-MideaDevice shows it).")]
+    [Alias("DeviceId")]
+    [ValidateRange(1, 0xFFFFFFFFFFFFL)]
+    public long Id { get; set; }
+
+    /// <summary>IP address or host name of the unit; required for a new entry.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("IPAddress", "Ip", "Host")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AddressCompleter))]
+    public string? Address { get; set; }
+
+    /// <summary>TCP port; 6444 for a new entry when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, 65535)]
+    public int? Port { get; set; }
+
+    /// <summary>Protocol version, 2 or 3; required for a new entry.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(2, 3)]
+    public int? ProtocolVersion { get; set; }
+
+    /// <summary>Name of the unit (net_ac_XXXX).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
+    /// <summary>Serial number of the unit.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? SerialNumber { get; set; }
+
+    /// <summary>Wi-Fi module MAC address.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? MacAddress { get; set; }
+
+    /// <summary>V3 token: 128 hex digits. Kept from the existing entry when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SecureStringTransformation]
+    public SecureString? Token { get; set; }
+
+    /// <summary>V3 key: 64 hex digits. Kept from the existing entry when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SecureStringTransformation]
+    public SecureString? Key { get; set; }
+
+    /// <summary>Write the saved entry as a MideaDevice.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        StoredDevice? saved = null;
+        bool added = false;
+        try
+        {
+            if ((Token is null) != (Key is null)) throw new ArgumentException("Give -Token and -Key together.");
+            byte[]? token = Token is null ? null : Secrets.HexBytes(Token, Handshake.TokenSize, "token");
+            byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "key");
+            string path = DeviceStore.Path;
+            DeviceStore.Update(devices =>
+            {
+                int index = devices.FindIndex(d => d.Id == Id);
+                StoredDevice? old = index < 0 ? null : devices[index];
+                StoredDevice entry = Merge(old, token, key);
+                if (!ShouldProcess(entry.Describe(), $"{(old is null ? "Add to" : "Update in")} the device store '{path}'")) return false;
+                if (old is null) devices.Add(entry);
+                else devices[index] = entry;
+                saved = entry;
+                added = old is null;
+                return true;
+            }, WriteVerbose);
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
+        {
+            ErrorRecord record = StoreErrors.Record(ex, Id);
+            if (ex is StoreCorruptException) ThrowTerminatingError(record);
+            WriteError(record);
+            return;
+        }
+        if (saved is null) return;
+        WriteVerbose($"{(added ? "Saved" : "Updated")} {saved.Describe()}, V{saved.ProtocolVersion}, {(saved.HasCredentials ? "with" : "without")} token and key.");
+        if (saved.ProtocolVersion == 3 && !saved.HasCredentials)
+            WriteWarning($"{saved.Describe()} is a V3 unit saved without a token and key; save it again with -Token and -Key so the other commands can connect.");
+        if (PassThru.IsPresent) WriteObject(saved.ToPublic());
+    }
+
+    private StoredDevice Merge(StoredDevice? old, byte[]? token, byte[]? key)
+    {
+        if (old is null && (string.IsNullOrEmpty(Address) || ProtocolVersion is null))
+            throw new ArgumentException($"Device id {Id} is not in the device store yet: give -Address and -ProtocolVersion (or pipe Find-MideaDevice output).");
+        return new StoredDevice
+        {
+            Id = Id,
+            Address = string.IsNullOrEmpty(Address) ? old!.Address : Address!,
+            Port = Port ?? old?.Port ?? 6444,
+            ProtocolVersion = ProtocolVersion ?? old!.ProtocolVersion,
+            Name = string.IsNullOrEmpty(Name) ? old?.Name ?? "" : Name!,
+            SerialNumber = string.IsNullOrEmpty(SerialNumber) ? old?.SerialNumber ?? "" : SerialNumber!,
+            MacAddress = string.IsNullOrEmpty(MacAddress) ? old?.MacAddress : MacAddress,
+            Token = token ?? old?.Token,
+            Key = key ?? old?.Key,
+            SavedUtc = DateTime.UtcNow,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using Midea.PowerShell.Internal;
+using Midea.Protocol;
+using Midea.Protocol.Transport;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Checks that a unit can be reached and accepts its credentials (given or stored), and measures
+/// the time to connect and to answer one state query. It changes nothing on the unit. A failure is
+/// a result with Success = $false and the ErrorId, not an error record, so scripts can test it.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "MideaConnection", HelpUri = "https://github.com/midea-powershell/Midea#test-mideaconnection")]
+[OutputType(typeof(MideaConnectionTest), typeof(bool))]
+public sealed class TestMideaConnectionCommand : DeviceCmdlet
+{
+    /// <summary>Write only $true or $false.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var result = new MideaConnectionTest { Address = Address };
+        try
+        {
+            DeviceEndpoint endpoint = ResolveEndpoint();
+            result.Address = endpoint.Address.ToString();
+            result.Id = endpoint.DeviceId;
+            result.ProtocolVersion = endpoint.ProtocolVersion;
+            result.CredentialSource = CredentialSource;
+            TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+            Await(async cancel =>
+            {
+                var clock = Stopwatch.StartNew();
+                using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, DebugLog).ConfigureAwait(false);
+                result.ConnectMs = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                await client.GetStateAsync(cancel).ConfigureAwait(false);
+                result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
+                return true;
+            }, TimeSpan.FromTicks(limit.Ticks * 2), result.Address);
+            result.Success = true;
+            WriteVerbose($"{result.Address}: V{result.ProtocolVersion}, credentials from {result.CredentialSource}, connect {result.ConnectMs:0.0} ms, query {result.RoundTripMs:0.0} ms.");
+        }
+        catch (PipelineStoppedException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            result.ErrorId = Classify(ex).Id;
+            result.Error = ex.Message;
+            WriteVerbose($"{result.Address}: {result.ErrorId}: {ex.Message}");
+        }
+        if (Quiet) WriteObject(result.Success);
+        else WriteObject(result);
+    }
+}
