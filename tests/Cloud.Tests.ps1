@@ -62,7 +62,7 @@ Describe 'Get-MideaToken' {
         ($credential.Key | ConvertFrom-SecureString -AsPlainText) | Should -Be $le.Units[0].key
     }
 
-    It 'takes units from the pipeline and logs in once' {
+    It 'takes units from the pipeline' {
         $credentials = Find-MideaDevice -Address 127.0.14.10, 127.0.14.11 | Get-MideaToken -Cloud SmartHome -Credential (New-Account 'owner@example.com') -CloudUri $be.Uri
         $credentials | Should -HaveCount 2
         ($credentials | ForEach-Object Verified) | Should -Not -Contain $false
@@ -81,10 +81,10 @@ Describe 'Get-MideaToken' {
         @{ Code = 3201; ErrorId = 'CloudRequestRejected'; Cloud = 'SmartHome'; User = 'guest@example.com'; Secret = $null; Target = 'be' }
         @{ Code = 9999; ErrorId = 'CloudTokenServiceDown'; Cloud = 'NetHomePlus'; User = 'owner@example.com'; Secret = $null; Target = 'down' }
     ) {
-        $cloud = if ($Target -eq 'be') { $be } else { $down }
+        # PowerShell names are case-insensitive: $fake, not $cloud, or it would replace $Cloud.
+        $fake = if ($Target -eq 'be') { $be } else { $down }
         $account = if ($Secret) { New-Account $User $Secret } else { New-Account $User }
-        $address = $cloud.Units[0].address
-        $result = Get-MideaToken -Cloud $Cloud -Credential $account -Address $address -CloudUri $cloud.Uri -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result = Get-MideaToken -Cloud $Cloud -Credential $account -Address $fake.Units[0].address -CloudUri $fake.Uri -ErrorVariable failures -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be "$ErrorId,Midea.PowerShell.Cmdlets.GetMideaTokenCommand"

@@ -121,6 +121,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module '{0}'
 Get-MideaDevice | ForEach-Object {{ 'device:' + $_.Id }}
 Get-MideaDevice -Id {1} | Get-MideaState -TimeoutSeconds 5 | ForEach-Object {{ 'state:' + $_.Address }}
+Get-MideaState -Address 127.0.12.10 -TimeoutSeconds 5 | ForEach-Object {{ 'auto:' + $_.Address }}
 '@ -f $modulePath, $v3.Id
         Push-Location $repoRoot
         try {
@@ -133,6 +134,14 @@ Get-MideaDevice -Id {1} | Get-MideaState -TimeoutSeconds 5 | ForEach-Object {{ '
         $output | Should -Contain "device:$($v3.Id)"
         $output | Should -Contain "device:$($v2.Id)"
         $output | Should -Contain 'state:127.0.12.10'
+        $output | Should -Contain 'auto:127.0.12.10'
+    }
+
+    It 'is used automatically when no -Token and -Key are given' {
+        (Get-MideaState -Address 127.0.12.10 -Verbose 4>&1 | ForEach-Object { "$_" }) -join "`n" | Should -Match 'stored for id'
+        $test = Test-MideaConnection -Address 127.0.12.10
+        $test.Success | Should -BeTrue
+        $test.CredentialSource | Should -Be 'Store'
     }
 
     It 'creates the store with mode 0600 and its folder with 0700' -Skip:$IsWindows {
