@@ -61,7 +61,14 @@ try {
     $wifi = Set-MideaWifi -Ssid 'demo-home' -Passphrase 'demo-passphrase' -CountryCode GB -Address 127.0.0.22 -WaitForNetwork 127.0.0.32 -WaitTimeoutSeconds 10
     Show "Set-MideaWifi -Ssid 'demo-home' -Passphrase ... -CountryCode GB -Address 127.0.0.22 -WaitForNetwork 127.0.0.32" $wifi
     Show 'Its steps ($result.Steps)' $wifi.Steps
-    Show 'The unit on its new address (Get-MideaState)' (Get-MideaState -Address $wifi.NewAddress -Token $fresh.Token -Key $fresh.Key)
+    # No cloud: the unit accepts a token minted from the network it joined and its MAC (experimental on real units).
+    $minted = New-MideaToken -Ssid 'demo-home' -Passphrase 'demo-passphrase' -MacAddress $wifi.MacAddress
+    Show "The unit on its new address, with a token from New-MideaToken -Ssid 'demo-home' -Passphrase ... -MacAddress $($wifi.MacAddress)" (Get-MideaState -Address $wifi.NewAddress -Token $minted.Token -Key $minted.Key)
+
+    # The device store remembers credentials; the demo uses a temporary store, never the user's own.
+    $env:MIDEA_STORE_PATH = Join-Path ([System.IO.Path]::GetTempPath()) "midea-demo-store-$PID.xml"
+    Find-MideaDevice -Address $wifi.NewAddress | Save-MideaDevice -Token $minted.Token -Key $minted.Key
+    Show 'Save-MideaDevice, then Get-MideaDevice and Test-MideaConnection with no -Token or -Key' @((Get-MideaDevice), (Test-MideaConnection -Address $wifi.NewAddress))
 
     # Bulk: one row per unit; -SimulatedWlan "joins" each simulated unit's access point in turn.
     $bulk = Start-MideaSimulator -ApMode -Address 127.0.0.40 -Count 2 -HomeAddress 127.0.0.50 -JoinDelaySeconds 0.5
@@ -75,4 +82,8 @@ try {
 }
 finally {
     Stop-MideaSimulator
+    if ($env:MIDEA_STORE_PATH -like '*midea-demo-store-*') {
+        Remove-Item "$env:MIDEA_STORE_PATH*" -ErrorAction SilentlyContinue
+        $env:MIDEA_STORE_PATH = $null
+    }
 }
