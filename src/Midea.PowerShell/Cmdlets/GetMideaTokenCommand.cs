@@ -21,6 +21,8 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaCredential))]
 public sealed class GetMideaTokenCommand : MideaCmdlet
 {
+    // Login and two token lookups, each with the cloud client's own 10 s and 3 tries (protocol.md §6.1).
+    private static readonly TimeSpan CloudDeadline = TimeSpan.FromSeconds(4 * 3 * 10);
     private CloudClient? _client;
 
     /// <summary>Which cloud the account belongs to.</summary>
@@ -44,6 +46,10 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     [Alias("DeviceId")]
     public long Id { get; set; }
 
+    /// <summary>Name of the unit, passed through to the output.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
     /// <summary>TCP port of the unit.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
@@ -53,7 +59,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     [Parameter]
     public Uri? CloudUri { get; set; }
 
-    /// <summary>Limit for each cloud call and each handshake with the unit.</summary>
+    /// <summary>Limit for discovery and each handshake with the unit (cloud calls have their own 10 s and 3 tries).</summary>
     [Parameter]
     [ValidateRange(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
@@ -70,7 +76,6 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
             IPAddress? address = string.IsNullOrEmpty(Address) ? null : DiscoveryTargets.Expand(Address!)[0];
             long id = Id != 0 ? Id : DiscoverId(address!, limit);
             CloudKind kind = Cloud == CloudService.NetHomePlus ? CloudKind.NetHomePlus : CloudKind.SmartHome;
-            if (address is null) WriteWarning($"{target}: no -Address, so the pair cannot be tried on the unit; the little-endian udpid's pair is returned unverified.");
             CloudTokenMatch match = Await(async cancel =>
             {
                 if (_client is null)
@@ -81,11 +86,14 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
                     _client = client;
                 }
                 return await CloudTokenLookup.FindAsync(_client, id, pair => Authenticates(address, Port, id, pair, limit, cancel), cancel).ConfigureAwait(false);
-            }, TimeSpan.FromTicks(limit.Ticks * 12), $"{Cloud} token lookup");
+            }, CloudDeadline + TimeSpan.FromTicks(limit.Ticks * 4), $"{Cloud} token lookup");
+            if (address is null) WriteWarning($"{target}: no -Address, so the pair was not tried on the unit; the first match ({(match.BigEndian ? "big" : "little")}-endian udpid) is returned unverified.");
             WriteVerbose($"{target}: {Cloud} gave a pair for udpid {match.UdpId} ({(match.BigEndian ? "big" : "little")}-endian id){(address is null ? "" : " and the unit accepted it")}.");
             WriteObject(new MideaCredential
             {
                 Address = address?.ToString(),
+                Port = Port,
+                Name = Name,
                 Id = id,
                 Source = Cloud.ToString(),
                 ByteOrder = match.BigEndian ? "BigEndian" : "LittleEndian",

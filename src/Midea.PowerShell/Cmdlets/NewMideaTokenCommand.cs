@@ -44,6 +44,20 @@ public sealed class NewMideaTokenCommand : MideaCmdlet
     [Alias("DeviceId")]
     public long Id { get; set; }
 
+    /// <summary>Passed through to the output.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
+    /// <summary>Passed through to the output.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; } = 6444;
+
+    /// <summary>Passed through; a V2 unit needs no token, so it gets a warning.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(2, 3)]
+    public int ProtocolVersion { get; set; } = 3;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -67,9 +81,13 @@ public sealed class NewMideaTokenCommand : MideaCmdlet
         Array.Clear(passphrase, 0, passphrase.Length);
         Array.Clear(local, 0, local.Length);
         WriteVerbose($"Minted a token for MAC {MacAddress} on network '{Ssid}' (experimental on real units).");
+        if (ProtocolVersion == 2) WriteWarning($"{Address ?? MacAddress} is a V2 unit, which needs no token; the pair is minted anyway.");
         WriteObject(new MideaCredential
         {
             Address = Address,
+            Port = Port,
+            Name = Name,
+            ProtocolVersion = ProtocolVersion,
             Id = Id,
             MacAddress = MacAddress,
             Source = "Minted",

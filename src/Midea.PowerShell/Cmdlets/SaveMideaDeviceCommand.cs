@@ -33,15 +33,15 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
     [ArgumentCompleter(typeof(AddressCompleter))]
     public string? Address { get; set; }
 
-    /// <summary>TCP port; 6444 for a new entry when not given.</summary>
+    /// <summary>TCP port; kept, or 6444 for a new entry, when not given (0).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
-    public int? Port { get; set; }
+    public int Port { get; set; }
 
-    /// <summary>Protocol version, 2 or 3; required for a new entry.</summary>
+    /// <summary>Protocol version, 2 or 3; required for a new entry (0 = not given).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(2, 3)]
-    public int? ProtocolVersion { get; set; }
+    public int ProtocolVersion { get; set; }
 
     /// <summary>Name of the unit (net_ac_XXXX).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -109,14 +109,14 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
 
     private StoredDevice Merge(StoredDevice? old, byte[]? token, byte[]? key)
     {
-        if (old is null && (string.IsNullOrEmpty(Address) || ProtocolVersion is null))
+        if (old is null && (string.IsNullOrEmpty(Address) || ProtocolVersion == 0))
             throw new ArgumentException($"Device id {Id} is not in the device store yet: give -Address and -ProtocolVersion (or pipe Find-MideaDevice output).");
         return new StoredDevice
         {
             Id = Id,
             Address = string.IsNullOrEmpty(Address) ? old!.Address : Address!,
-            Port = Port ?? old?.Port ?? 6444,
-            ProtocolVersion = ProtocolVersion ?? old!.ProtocolVersion,
+            Port = Port != 0 ? Port : old?.Port ?? 6444,
+            ProtocolVersion = ProtocolVersion != 0 ? ProtocolVersion : old!.ProtocolVersion,
             Name = string.IsNullOrEmpty(Name) ? old?.Name ?? "" : Name!,
             SerialNumber = string.IsNullOrEmpty(SerialNumber) ? old?.SerialNumber ?? "" : SerialNumber!,
             MacAddress = string.IsNullOrEmpty(MacAddress) ? old?.MacAddress : MacAddress,

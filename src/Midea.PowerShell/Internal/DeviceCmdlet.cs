@@ -103,6 +103,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         }
         byte[]? token = null, key = null;
         CredentialSource = "None";
+        if ((Token is { Length: > 0 }) != (Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
         if (version == 3 && Token is { Length: > 0 } && Key is { Length: > 0 })
         {
             token = Secrets.HexBytes(Token, Handshake.TokenSize, "token");

@@ -11,6 +11,10 @@ public sealed class MideaCredential
 {
     /// <summary>Address of the unit, when the input named one.</summary>
     public string? Address { get; internal set; }
+    /// <summary>TCP port of the unit, when the input named one.</summary>
+    public int Port { get; internal set; } = 6444;
+    /// <summary>Name of the unit, when the input named one (kept so Save-MideaDevice can store it).</summary>
+    public string? Name { get; internal set; }
     /// <summary>Device id, when the input named one (0 otherwise).</summary>
     public long Id { get; internal set; }
     /// <summary>Protocol version: 3 for minted or cloud pairs.</summary>
