@@ -517,7 +517,8 @@ public class CloudClientTests
 
     [Fact]
     public void The_fake_cloud_binds_loopback_only() =>
-        Assert.Throws<ArgumentException>(() => FakeCloud.Start(IPAddress.Parse("192.0.2.1"), 0, new FakeCloudOptions()));
+        // A documentation-range address (TEST-NET-1), written as bytes: refused before any socket exists.
+        Assert.Throws<ArgumentException>(() => FakeCloud.Start(new IPAddress(new byte[] { 192, 0, 2, 1 }), 0, new FakeCloudOptions()));
 
     [Fact]
     public async Task No_exception_message_carries_the_password_or_a_token()
