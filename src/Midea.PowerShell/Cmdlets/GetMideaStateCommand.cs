@@ -43,15 +43,14 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
         var warnings = new List<string>();
         MideaState? state = WithDevice(async (client, endpoint, cancel) =>
         {
-            MideaState result = StateMapping.ToPublic(await client.GetStateAsync(cancel).ConfigureAwait(false), endpoint);
+            MideaState result = StateMapping.ToPublic(await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false), endpoint);
             if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return result;
             AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel).ConfigureAwait(false);
             string address = endpoint.Address.ToString();
             if (IncludeCapabilities) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
             if (IncludeProperties) result.Properties = await FeatureReader.PropertiesAsync(client, caps, cancel).ConfigureAwait(false);
-            bool lost = false;
-            if (IncludeEnergy) (result.Energy, lost) = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
-            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, lost, warnings, address, cancel).ConfigureAwait(false);
+            if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
+            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
             return result;
         });
         foreach (string warning in warnings) WriteWarning(warning);

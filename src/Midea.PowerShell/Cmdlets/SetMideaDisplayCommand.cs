@@ -48,11 +48,11 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
             new CapabilityCheck(caps, endpoint.Address.ToString()).Feature("display control", caps.DisplayControl);
             if (!Toggle)
             {
-                AcState current = await client.GetStateAsync(cancel).ConfigureAwait(false);
+                AcState current = await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
                 if (current.Display == On.IsPresent) return StateMapping.ToPublic(current, endpoint);
             }
             toggled = true;
-            return StateMapping.ToPublic(await client.ToggleDisplayAsync(Beep.IsPresent, cancel).ConfigureAwait(false), endpoint);
+            return StateMapping.ToPublic(await client.CommandAsync((c, t) => c.ToggleDisplayAsync(Beep.IsPresent, t), cancel).ConfigureAwait(false), endpoint);
         });
         if (state is null) return;
         WriteVerbose(toggled ? $"{Address}: display toggled; it is now {(state.Display ? "on" : "off")}." : $"{Address}: the display was already {(state.Display ? "on" : "off")}; nothing sent.");

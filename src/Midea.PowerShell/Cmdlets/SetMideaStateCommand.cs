@@ -183,17 +183,18 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
             AcState? reported = null;
             if (StateFields.Any(Given))
             {
-                AcState current = await client.GetStateAsync(cancel).ConfigureAwait(false);
-                reported = await client.SetStateAsync(Apply(current.Clone(), celsius), Beep.IsPresent, cancel).ConfigureAwait(false);
+                AcState current = await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
+                AcState desired = Apply(current.Clone(), celsius);
+                reported = await client.CommandAsync((c, t) => c.SetStateAsync(desired, Beep.IsPresent, t), cancel).ConfigureAwait(false);
             }
             IReadOnlyList<PropertyValue> answers = Array.Empty<PropertyValue>();
             if (properties.Count > 0)
             {
                 // The buzzer entry rides along with every B0, as the vendor app sends it.
                 properties.Add(PropertyValues.Buzzer(Beep.IsPresent));
-                answers = await client.SetPropertiesAsync(properties, cancel).ConfigureAwait(false);
+                answers = await client.CommandAsync((c, t) => c.SetPropertiesAsync(properties, t), cancel).ConfigureAwait(false);
             }
-            reported ??= await client.GetStateAsync(cancel).ConfigureAwait(false);
+            reported ??= await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
             MideaState result = StateMapping.ToPublic(reported, endpoint);
             if (properties.Count > 0)
             {

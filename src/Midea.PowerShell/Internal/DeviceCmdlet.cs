@@ -58,21 +58,20 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <summary>The most requests this command sends on one connection (the connect itself not counted).</summary>
     private protected virtual int Exchanges => 1;
 
-    /// <summary>Connects to the unit this record names, runs <paramref name="work"/>, and closes the connection.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a session with the unit this record names. Sessions stay open
+    /// for the rest of the pipeline, so a unit named again reuses its connection and V3 handshake.
+    /// </summary>
     /// <returns>The work's result, or default when the failure was written as a non-terminating error.</returns>
-    internal T? WithDevice<T>(Func<AcClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
+    internal T? WithDevice<T>(Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
     {
         try
         {
             DeviceEndpoint endpoint = ResolveEndpoint();
-            WriteVerbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
             TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+            ManagedClient session = Session(endpoint, limit);
             // Each request has the full limit; the whole exchange gets it once per request it may make.
-            return Await(async cancel =>
-            {
-                using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, DebugLog).ConfigureAwait(false);
-                return await work(client, endpoint, cancel).ConfigureAwait(false);
-            }, TimeSpan.FromTicks(limit.Ticks * (1 + Exchanges)), $"{endpoint}");
+            return Await(cancel => work(session, endpoint, cancel), TimeSpan.FromTicks(limit.Ticks * (1 + Exchanges)), $"{endpoint}");
         }
         catch (PipelineStoppedException)
         {
@@ -83,6 +82,36 @@ public abstract class DeviceCmdlet : MideaCmdlet
             WriteDeviceError(ex, Address);
             return null;
         }
+    }
+
+    private readonly Dictionary<string, ManagedClient> _sessions = new();
+
+    private ManagedClient Session(DeviceEndpoint endpoint, TimeSpan limit)
+    {
+        string key = $"{endpoint}/{endpoint.DeviceId}/{endpoint.ProtocolVersion}/{(endpoint.Token is null ? "" : Hex.Encode(endpoint.Token))}/{limit.Ticks}";
+        if (_sessions.TryGetValue(key, out ManagedClient? session))
+        {
+            WriteVerbose($"Reusing the session with {endpoint}.");
+            return session;
+        }
+        WriteVerbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
+        session = new ManagedClient(endpoint, limit, DebugLog);
+        _sessions[key] = session;
+        return session;
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        Release();
+        base.EndProcessing();
+    }
+
+    /// <inheritdoc/>
+    private protected override void Release()
+    {
+        foreach (ManagedClient session in _sessions.Values) session.Dispose();
+        _sessions.Clear();
     }
 
     /// <summary>Where the V3 token and key of the last resolved endpoint came from: Parameter, Store, or None.</summary>

@@ -12,55 +12,55 @@ namespace Midea.PowerShell.Internal;
 internal static class FeatureReader
 {
     /// <summary>The unit's capabilities: asked once per session per device id unless <paramref name="fresh"/>.</summary>
-    public static async Task<AcCapabilities> CapabilitiesAsync(AcClient client, DeviceEndpoint endpoint, bool fresh, CancellationToken cancel)
+    public static async Task<AcCapabilities> CapabilitiesAsync(ManagedClient client, DeviceEndpoint endpoint, bool fresh, CancellationToken cancel)
     {
         AcCapabilities? known = fresh ? null : KnownCapabilities.Find(endpoint.DeviceId);
         if (known != null) return known;
-        AcCapabilities caps = await client.GetCapabilitiesAsync(cancel).ConfigureAwait(false);
+        AcCapabilities caps = await client.QueryAsync((c, t) => c.GetCapabilitiesAsync(t), cancel).ConfigureAwait(false);
         KnownCapabilities.Remember(endpoint.DeviceId, caps);
         return caps;
     }
 
     /// <summary>The properties the capabilities back (what msmart polls); empty when there are none.</summary>
-    public static async Task<MideaProperties> PropertiesAsync(AcClient client, AcCapabilities caps, CancellationToken cancel)
+    public static async Task<MideaProperties> PropertiesAsync(ManagedClient client, AcCapabilities caps, CancellationToken cancel)
     {
         if (caps.PolledProperties.Count == 0) return new MideaProperties();
-        IReadOnlyList<PropertyValue> values = await client.GetPropertiesAsync(caps.PolledProperties, cancel).ConfigureAwait(false);
+        IReadOnlyList<PropertyValue> values = await client.QueryAsync((c, t) => c.GetPropertiesAsync(caps.PolledProperties, t), cancel).ConfigureAwait(false);
         return FeatureMapping.ToPublic(AcProperties.Decode(values));
     }
 
     /// <summary>
     /// Energy (group 4), or null with a warning when the unit reports no energy and no format was
-    /// forced, or when it does not answer. <c>Lost</c> says the connection ended with that silence.
+    /// forced, or when it does not answer.
     /// </summary>
-    public static async Task<(MideaEnergy? Energy, bool Lost)> EnergyAsync(AcClient client, AcCapabilities caps, EnergyFormat format, List<string> warnings, string address, CancellationToken cancel)
+    public static async Task<MideaEnergy?> EnergyAsync(ManagedClient client, AcCapabilities caps, EnergyFormat format, List<string> warnings, string address, CancellationToken cancel)
     {
         if (!caps.EnergyStats && format == EnergyFormat.Auto)
         {
             warnings.Add($"{address}: the unit reports no energy counters; give -EnergyFormat Bcd or Binary to ask anyway.");
-            return (null, false);
+            return null;
         }
         byte[] body;
         try
         {
-            body = await client.GetGroupAsync(4, cancel).ConfigureAwait(false);
+            // Asked once: a unit without the group stays silent, and asking again only waits longer.
+            body = await client.QueryOnceAsync((c, t) => c.GetGroupAsync(4, t), cancel).ConfigureAwait(false);
         }
         catch (DeviceTimeoutException) when (!cancel.IsCancellationRequested)
         {
             warnings.Add($"{address}: the energy group (4) did not answer.");
-            return (null, true);
+            return null;
         }
         MideaEnergy energy = FeatureMapping.ToPublic(GroupCodec.ParseEnergy(body), format, caps.EnergyBcd);
         foreach (string warning in energy.Warnings) warnings.Add($"{address}: {warning}");
-        return (energy, false);
+        return energy;
     }
 
     /// <summary>
-    /// Groups 1, 2, 7, 11, and 5 when the unit measures humidity. A group that times out ends the
-    /// connection, so it and the groups after it are reported as missing.
+    /// Groups 1, 2, 7, 11, and 5 when the unit measures humidity, each asked once; a group that does
+    /// not answer in time is reported as missing (the session reconnects for the next one).
     /// </summary>
-    /// <param name="lost">The connection already ended with a silent group, so nothing is asked.</param>
-    public static async Task<MideaDiagnostics> DiagnosticsAsync(AcClient client, AcCapabilities caps, bool lost, List<string> warnings, string address, CancellationToken cancel)
+    public static async Task<MideaDiagnostics> DiagnosticsAsync(ManagedClient client, AcCapabilities caps, List<string> warnings, string address, CancellationToken cancel)
     {
         var wanted = new List<int> { 1, 2 };
         if (caps.Humidity) wanted.Add(5);
@@ -70,14 +70,9 @@ internal static class FeatureReader
         var missing = new List<int>();
         foreach (int group in wanted)
         {
-            if (lost || missing.Count > 0)
-            {
-                missing.Add(group);
-                continue;
-            }
             try
             {
-                answered[group] = await client.GetGroupAsync(group, cancel).ConfigureAwait(false);
+                answered[group] = await client.QueryOnceAsync((c, t) => c.GetGroupAsync(group, t), cancel).ConfigureAwait(false);
             }
             catch (DeviceTimeoutException) when (!cancel.IsCancellationRequested)
             {

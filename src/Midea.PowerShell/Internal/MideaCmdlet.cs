@@ -92,9 +92,15 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         _ => ("UnexpectedError", ErrorCategory.NotSpecified),
     };
 
+    /// <summary>Releases what the cmdlet holds open (connections) when it ends or is stopped.</summary>
+    private protected virtual void Release()
+    {
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
+        Release();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
