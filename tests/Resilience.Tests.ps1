@@ -43,9 +43,33 @@ Describe 'A broken connection' {
                 $script:restarted = Start-MideaSimulator -Address 127.0.16.40 -Id 4242 -ProtocolVersion 2
             }
             [pscustomobject]@{ Address = '127.0.16.40'; Id = 4242; ProtocolVersion = 2 }
-        } | Get-MideaState -ErrorVariable failures
+        } | Get-MideaState -ThrottleLimit 1 -ErrorVariable failures
         $failures | Should -HaveCount 0
         $results | Should -HaveCount 3
         $script:restarted.Connections | Should -Be 1
+    }
+}
+
+Describe '-ThrottleLimit' {
+    It 'works on several units at once and still writes the results in input order' {
+        $units = Start-MideaSimulator -Address 127.0.16.100 -Count 12 -ProtocolVersion 2
+        $rows = $units | ForEach-Object { [pscustomobject]@{ Address = $_.Address; Id = $_.Id; ProtocolVersion = 2 } }
+        $states = $rows | Get-MideaState -ThrottleLimit 6
+        ($states | ForEach-Object Address) | Should -Be ($units | ForEach-Object Address)
+    }
+
+    It 'reports a failing unit as an error in its place and goes on with the others' {
+        $rows = '127.0.16.100', '127.0.16.99', '127.0.16.101' | ForEach-Object { [pscustomobject]@{ Address = $_; Id = 1; ProtocolVersion = 2 } }
+        $states = $rows | Get-MideaState -ThrottleLimit 3 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        ($states | ForEach-Object Address) | Should -Be '127.0.16.100', '127.0.16.101'
+        $failures | Should -HaveCount 1
+        $failures[0].TargetObject | Should -Be '127.0.16.99'
+    }
+
+    It 'keeps each record''s own address in Set-MideaState messages' {
+        $rows = '127.0.16.102', '127.0.16.103' | ForEach-Object { [pscustomobject]@{ Address = $_; ProtocolVersion = 2 } }
+        $out = $rows | Set-MideaState -Power $true -ThrottleLimit 2 -Verbose 4>&1 | ForEach-Object { "$_" }
+        $out | Should -Contain '127.0.16.102: Set Power=True.'
+        $out | Should -Contain '127.0.16.103: Set Power=True.'
     }
 }

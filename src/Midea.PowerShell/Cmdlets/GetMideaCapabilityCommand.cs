@@ -12,16 +12,24 @@ public sealed class GetMideaCapabilityCommand : DeviceCmdlet
     // Two capability pages.
     private protected override int Exchanges => 2;
 
+    /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private protected override int Parallelism => ThrottleLimit;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        MideaCapabilities? caps = WithDevice(async (client, endpoint, cancel) =>
+        Submit(async (client, endpoint, cancel) =>
         {
             AcCapabilities read = await FeatureReader.CapabilitiesAsync(client, endpoint, fresh: true, cancel).ConfigureAwait(false);
             return FeatureMapping.ToPublic(read, endpoint.Address.ToString(), endpoint.DeviceId);
+        }, caps =>
+        {
+            if (caps.Undecoded.Count > 0) WriteVerbose($"{caps.Address}: capability ids kept undecoded: {string.Join(", ", caps.Undecoded.Keys)}.");
+            WriteObject(caps);
         });
-        if (caps is null) return;
-        if (caps.Undecoded.Count > 0) WriteVerbose($"{caps.Address}: capability ids kept undecoded: {string.Join(", ", caps.Undecoded.Keys)}.");
-        WriteObject(caps);
     }
 }

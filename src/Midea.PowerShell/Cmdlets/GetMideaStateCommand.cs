@@ -37,23 +37,34 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
     private protected override int Exchanges =>
         1 + (IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics ? 2 : 0) + (IncludeProperties ? 1 : 0) + (IncludeEnergy ? 1 : 0) + (IncludeDiagnostics ? 5 : 0);
 
+    /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private protected override int Parallelism => ThrottleLimit;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var warnings = new List<string>();
-        MideaState? state = WithDevice(async (client, endpoint, cancel) =>
+        Submit(async (client, endpoint, cancel) =>
         {
+            var warnings = new List<string>();
             MideaState result = StateMapping.ToPublic(await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false), endpoint);
-            if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return result;
+            if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return new Reading(result, warnings);
             AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel).ConfigureAwait(false);
             string address = endpoint.Address.ToString();
             if (IncludeCapabilities) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
             if (IncludeProperties) result.Properties = await FeatureReader.PropertiesAsync(client, caps, cancel).ConfigureAwait(false);
             if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
             if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
-            return result;
+            return new Reading(result, warnings);
+        }, reading =>
+        {
+            foreach (string warning in reading.Warnings) WriteWarning(warning);
+            WriteObject(reading.State);
         });
-        foreach (string warning in warnings) WriteWarning(warning);
-        if (state != null) WriteObject(state);
     }
+
+    private sealed record Reading(MideaState State, List<string> Warnings);
 }

@@ -36,26 +36,36 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
     // Two capability pages, GetState and the toggle.
     private protected override int Exchanges => 4;
 
+    /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private protected override int Parallelism => ThrottleLimit;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
         string action = Toggle ? "Toggle the display" : On ? "Turn the display on" : "Turn the display off";
         if (!ShouldProcess(Address, action)) return;
-        bool toggled = false;
-        MideaState? state = WithDevice(async (client, endpoint, cancel) =>
+        string target = Address;
+        Submit(async (client, endpoint, cancel) =>
         {
             AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
             new CapabilityCheck(caps, endpoint.Address.ToString()).Feature("display control", caps.DisplayControl);
             if (!Toggle)
             {
                 AcState current = await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
-                if (current.Display == On.IsPresent) return StateMapping.ToPublic(current, endpoint);
+                if (current.Display == On.IsPresent) return new Outcome(StateMapping.ToPublic(current, endpoint), false);
             }
-            toggled = true;
-            return StateMapping.ToPublic(await client.CommandAsync((c, t) => c.ToggleDisplayAsync(Beep.IsPresent, t), cancel).ConfigureAwait(false), endpoint);
+            return new Outcome(StateMapping.ToPublic(await client.CommandAsync((c, t) => c.ToggleDisplayAsync(Beep.IsPresent, t), cancel).ConfigureAwait(false), endpoint), true);
+        }, outcome =>
+        {
+            MideaState state = outcome.State;
+            WriteVerbose(outcome.Toggled ? $"{target}: display toggled; it is now {(state.Display ? "on" : "off")}." : $"{target}: the display was already {(state.Display ? "on" : "off")}; nothing sent.");
+            if (PassThru.IsPresent) WriteObject(state);
         });
-        if (state is null) return;
-        WriteVerbose(toggled ? $"{Address}: display toggled; it is now {(state.Display ? "on" : "off")}." : $"{Address}: the display was already {(state.Display ? "on" : "off")}; nothing sent.");
-        if (PassThru.IsPresent) WriteObject(state);
     }
+
+    private sealed record Outcome(MideaState State, bool Toggled);
 }

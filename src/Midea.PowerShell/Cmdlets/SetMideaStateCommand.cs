@@ -150,6 +150,13 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     // Two capability pages, GetState, SetState, SetProperties and a final GetState.
     private protected override int Exchanges => 6;
 
+    /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private protected override int Parallelism => ThrottleLimit;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -172,7 +179,9 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
         }
         string action = "Set " + string.Join(", ", changes);
         if (!ShouldProcess(Address, action)) return;
-        MideaState? state = WithDevice(async (client, endpoint, cancel) =>
+        // Results are written later, when this record's Address may already name the next unit.
+        string target = Address;
+        Submit(async (client, endpoint, cancel) =>
         {
             AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
             var check = new CapabilityCheck(caps, endpoint.Address.ToString());
@@ -203,18 +212,19 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
                 result.PropertyResults = properties.Where(p => p.Id != PropertyId.Buzzer).Select(p => Result(p, answers, result.Address)).ToArray();
             }
             return result;
-        });
-        if (state is null) return;
-        MideaPropertyResult[] results = state.PropertyResults ?? Array.Empty<MideaPropertyResult>();
-        int applied = results.Count(r => r.Success);
-        foreach (MideaPropertyResult failed in results.Where(r => !r.Success))
+        }, state =>
         {
-            string others = applied == 0 ? "no property was applied" : $"{applied} other propert{(applied == 1 ? "y was" : "ies were")} applied";
-            WriteError(new ErrorRecord(new InvalidOperationException($"{Address} did not apply {failed.Property}={failed.Value} (result 0x{failed.ResultCode:x2}); {others}."),
-                "PropertyRejected", ErrorCategory.InvalidResult, Address));
-        }
-        WriteVerbose($"{Address}: {action}.");
-        if (PassThru.IsPresent) WriteObject(state);
+            MideaPropertyResult[] results = state.PropertyResults ?? Array.Empty<MideaPropertyResult>();
+            int applied = results.Count(r => r.Success);
+            foreach (MideaPropertyResult failed in results.Where(r => !r.Success))
+            {
+                string others = applied == 0 ? "no property was applied" : $"{applied} other propert{(applied == 1 ? "y was" : "ies were")} applied";
+                WriteError(new ErrorRecord(new InvalidOperationException($"{target} did not apply {failed.Property}={failed.Value} (result 0x{failed.ResultCode:x2}); {others}."),
+                    "PropertyRejected", ErrorCategory.InvalidResult, target));
+            }
+            WriteVerbose($"{target}: {action}.");
+            if (PassThru.IsPresent) WriteObject(state);
+        });
     }
 
     private bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);

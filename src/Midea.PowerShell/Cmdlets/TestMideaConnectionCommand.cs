@@ -26,11 +26,11 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
         var result = new MideaConnectionTest { Address = Address };
         try
         {
-            DeviceEndpoint endpoint = ResolveEndpoint();
+            (DeviceEndpoint endpoint, string source) = ResolveEndpoint();
             result.Address = endpoint.Address.ToString();
             result.Id = endpoint.DeviceId;
             result.ProtocolVersion = endpoint.ProtocolVersion;
-            result.CredentialSource = CredentialSource;
+            result.CredentialSource = source;
             TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
             Await(async cancel =>
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
@@ -55,116 +56,201 @@ public abstract class DeviceCmdlet : MideaCmdlet
     [ValidateRange(1, 120)]
     public int TimeoutSeconds { get; set; } = 5;
 
+    /// <summary>Units worked on at once (a cmdlet's -ThrottleLimit); 1 for cmdlets that work one unit at a time.</summary>
+    private protected virtual int Parallelism => 1;
+
     /// <summary>The most requests this command sends on one connection (the connect itself not counted).</summary>
     private protected virtual int Exchanges => 1;
 
+    private readonly Dictionary<string, SessionSlot> _sessions = new();
+    private readonly Queue<PendingUnit> _pending = new();
+    private readonly ConcurrentQueue<string> _verbose = new();
+    private SemaphoreSlim? _throttle;
+
     /// <summary>
-    /// Runs <paramref name="work"/> on a session with the unit this record names. Sessions stay open
-    /// for the rest of the pipeline, so a unit named again reuses its connection and V3 handshake.
+    /// Queues <paramref name="work"/> for the unit this record names and returns at once; up to
+    /// -ThrottleLimit units are worked on together. <paramref name="onResult"/> runs later on the
+    /// pipeline thread, in input order, so it may write output, warnings and errors. A failure is
+    /// written as a non-terminating error for that unit. Sessions stay open for the rest of the
+    /// pipeline, so a unit named again reuses its connection and V3 handshake.
     /// </summary>
-    /// <returns>The work's result, or default when the failure was written as a non-terminating error.</returns>
-    internal T? WithDevice<T>(Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
+    internal void Submit<T>(Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
     {
-        try
-        {
-            DeviceEndpoint endpoint = ResolveEndpoint();
-            TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
-            ManagedClient session = Session(endpoint, limit);
-            // Each request has the full limit; the whole exchange gets it once per request it may make.
-            return Await(cancel => work(session, endpoint, cancel), TimeSpan.FromTicks(limit.Ticks * (1 + Exchanges)), $"{endpoint}");
-        }
-        catch (PipelineStoppedException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
-        {
-            WriteDeviceError(ex, Address);
-            return null;
-        }
-    }
-
-    private readonly Dictionary<string, ManagedClient> _sessions = new();
-
-    private ManagedClient Session(DeviceEndpoint endpoint, TimeSpan limit)
-    {
-        string key = $"{endpoint}/{endpoint.DeviceId}/{endpoint.ProtocolVersion}/{(endpoint.Token is null ? "" : Hex.Encode(endpoint.Token))}/{limit.Ticks}";
-        if (_sessions.TryGetValue(key, out ManagedClient? session))
-        {
-            WriteVerbose($"Reusing the session with {endpoint}.");
-            return session;
-        }
-        WriteVerbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
-        session = new ManagedClient(endpoint, limit, DebugLog);
-        _sessions[key] = session;
-        return session;
+        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+        _throttle ??= new SemaphoreSlim(Parallelism);
+        Task<object> task = RunAsync(request, work);
+        _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
+        // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
+        Drain(wait: Parallelism == 1 || _pending.Count > 4 * Parallelism);
     }
 
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        Release();
+        try
+        {
+            Drain(wait: true);
+        }
+        finally
+        {
+            Release();
+        }
         base.EndProcessing();
     }
 
     /// <inheritdoc/>
     private protected override void Release()
     {
-        foreach (ManagedClient session in _sessions.Values) session.Dispose();
-        _sessions.Clear();
+        lock (_sessions)
+        {
+            foreach (SessionSlot slot in _sessions.Values) slot.Session.Dispose();
+            _sessions.Clear();
+        }
     }
 
-    /// <summary>Where the V3 token and key of the last resolved endpoint came from: Parameter, Store, or None.</summary>
-    private protected string CredentialSource { get; private set; } = "None";
-
-    /// <summary>The unit this record names: address, id and version (discovered when not given) and credentials.</summary>
-    /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
-    private protected DeviceEndpoint ResolveEndpoint()
+    /// <summary>Writes the results of finished units, in input order; with <paramref name="wait"/>, waits for all.</summary>
+    private void Drain(bool wait)
     {
-        IPAddress address = DiscoveryTargets.Expand(Address)[0];
-        long id = Id;
-        int version = ProtocolVersion;
+        while (_pending.Count > 0)
+        {
+            PendingUnit head = _pending.Peek();
+            if (!head.Task.IsCompleted && !wait)
+            {
+                FlushLogs();
+                return;
+            }
+            object? result = null;
+            Exception? failure = null;
+            try
+            {
+                result = head.Task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
+            {
+                failure = ex;
+            }
+            _pending.Dequeue();
+            FlushLogs();
+            if (failure != null) WriteDeviceError(failure, head.Address);
+            else head.OnResult(result!);
+        }
+        FlushLogs();
+    }
+
+    private void FlushLogs()
+    {
+        while (_verbose.TryDequeue(out string? line)) WriteVerbose(line);
+        FlushDebug();
+    }
+
+    private async Task<object> RunAsync<T>(DeviceRequest request, Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
+    {
+        await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
+        try
+        {
+            (DeviceEndpoint endpoint, _) = await ResolveAsync(request, StopToken).ConfigureAwait(false);
+            SessionSlot slot = Session(endpoint, request.Timeout);
+            // Each request has the full limit; the whole exchange gets it once per request it may make.
+            TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+            limit.CancelAfter(deadline);
+            // One request at a time per unit: a unit named twice waits for its own session.
+            await slot.Lock.WaitAsync(limit.Token).ConfigureAwait(false);
+            try
+            {
+                return await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
+            {
+                throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
+            }
+            catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(StopToken);
+            }
+            finally
+            {
+                slot.Lock.Release();
+            }
+        }
+        finally
+        {
+            _throttle.Release();
+        }
+    }
+
+    private SessionSlot Session(DeviceEndpoint endpoint, TimeSpan limit)
+    {
+        string key = $"{endpoint}/{endpoint.DeviceId}/{endpoint.ProtocolVersion}/{(endpoint.Token is null ? "" : Hex.Encode(endpoint.Token))}/{limit.Ticks}";
+        lock (_sessions)
+        {
+            if (_sessions.TryGetValue(key, out SessionSlot? slot))
+            {
+                _verbose.Enqueue($"Reusing the session with {endpoint}.");
+                return slot;
+            }
+            _verbose.Enqueue($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
+            slot = new SessionSlot(new ManagedClient(endpoint, limit, DebugLog));
+            _sessions[key] = slot;
+            return slot;
+        }
+    }
+
+    /// <summary>The unit this record names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
+    /// <returns>The endpoint and where its credentials came from: Parameter, Store, or None.</returns>
+    private protected (DeviceEndpoint Endpoint, string CredentialSource) ResolveEndpoint()
+    {
+        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+        try
+        {
+            return Await(cancel => ResolveAsync(request, cancel), request.Timeout + TimeSpan.FromSeconds(1), $"Discovery of {Address}");
+        }
+        finally
+        {
+            FlushLogs();
+        }
+    }
+
+    /// <summary>Address, id and version (discovered when not given) and credentials (given or stored).</summary>
+    /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
+    private async Task<(DeviceEndpoint, string)> ResolveAsync(DeviceRequest request, CancellationToken cancel)
+    {
+        IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
+        long id = request.Id;
+        int version = request.ProtocolVersion;
         if (id == 0 || version == 0)
         {
-            DiscoveryInfo info = Discover(address);
+            DiscoveryInfo info = await DiscoverAsync(address, request.Timeout, cancel).ConfigureAwait(false);
             id = id == 0 ? info.DeviceId : id;
             version = version == 0 ? info.ProtocolVersion : version;
         }
-        byte[]? token = null, key = null;
-        CredentialSource = "None";
-        if ((Token is { Length: > 0 }) != (Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
-        if (version == 3 && Token is { Length: > 0 } && Key is { Length: > 0 })
+        if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
+        if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version), "None");
+        if (request.Token is { Length: > 0 } && request.Key is { Length: > 0 })
         {
-            token = Secrets.HexBytes(Token, Handshake.TokenSize, "token");
-            key = Secrets.HexBytes(Key, Handshake.KeySize, "key");
-            CredentialSource = "Parameter";
+            byte[] token = Secrets.HexBytes(request.Token, Handshake.TokenSize, "token");
+            byte[] key = Secrets.HexBytes(request.Key, Handshake.KeySize, "key");
+            return (new DeviceEndpoint(address, request.Port, id, version, token, key), "Parameter");
         }
-        else if (version == 3)
-        {
-            // Not given: the per-user store, by device id (Save-MideaDevice).
-            Store.StoredDevice? stored = Store.DeviceStore.Find(id);
-            if (stored?.Token is null || stored.Key is null)
-                throw new AuthenticationFailedException($"{Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
-            WriteVerbose($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
-            token = stored.Token;
-            key = stored.Key;
-            CredentialSource = "Store";
-        }
-        return new DeviceEndpoint(address, Port, id, version, token, key);
+        // Not given: the per-user store, by device id (Save-MideaDevice).
+        Store.StoredDevice? stored = Store.DeviceStore.Find(id);
+        if (stored?.Token is null || stored.Key is null)
+            throw new AuthenticationFailedException($"{request.Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
+        _verbose.Enqueue($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
+        return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key), "Store");
     }
 
-    private DiscoveryInfo Discover(IPAddress address)
+    private async Task<DiscoveryInfo> DiscoverAsync(IPAddress address, TimeSpan limit, CancellationToken cancel)
     {
         MideaDevice? known = KnownDevices.Find(address.ToString());
         if (known != null) return new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion };
-        WriteVerbose($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
+        _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
         var replies = new List<DiscoveryResult>();
-        TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
-        Await(async cancel =>
-        {
-            await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), limit, r => { lock (replies) replies.Add(r); }, 1, cancel, DebugLog).ConfigureAwait(false);
-            return replies;
-        }, limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
+        await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), limit, r => { lock (replies) replies.Add(r); }, 1, cancel, DebugLog).ConfigureAwait(false);
         foreach (DiscoveryResult reply in replies)
         {
             if (reply.Info is { ProtocolVersion: 1 })
@@ -173,6 +259,18 @@ public abstract class DeviceCmdlet : MideaCmdlet
             if (reply.Error != null) throw reply.Error;
         }
         // Silence here means no unit at this address, which is what DeviceUnreachable says.
-        throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {TimeoutSeconds} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
+        throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
+    }
+
+    /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>
+    private sealed record DeviceRequest(string Address, int Port, long Id, int ProtocolVersion, SecureString? Token, SecureString? Key, TimeSpan Timeout);
+
+    private sealed record PendingUnit(string Address, Task<object> Task, Action<object> OnResult);
+
+    private sealed class SessionSlot
+    {
+        public SessionSlot(ManagedClient session) => Session = session;
+        public ManagedClient Session { get; }
+        public SemaphoreSlim Lock { get; } = new(1, 1);
     }
 }
