@@ -41,3 +41,27 @@ public class DiscoveryTargetsTests
     public void Localhost_resolves_to_IPv4_loopback() =>
         Assert.Equal("127.0.0.1", DiscoveryTargets.Expand("localhost")[0].ToString());
 }
+
+public class DiscoveryTargetSpanTests
+{
+    [Theory]
+    [InlineData("127.0.0.1-127.0.0.50", 50, "127.0.0.1", "127.0.0.50")]
+    [InlineData("127.0.0.1-50", 50, "127.0.0.1", "127.0.0.50")]
+    [InlineData("127.0.0.250-127.0.1.5", 12, "127.0.0.250", "127.0.1.5")]
+    [InlineData("127.0.0.7-7", 1, "127.0.0.7", "127.0.0.7")]
+    public void A_first_last_range_yields_exactly_its_addresses(string target, int count, string first, string last)
+    {
+        var addresses = Midea.Protocol.Transport.DiscoveryTargets.Expand(target);
+        Assert.Equal(count, addresses.Count);
+        Assert.Equal(first, addresses[0].ToString());
+        Assert.Equal(last, addresses[addresses.Count - 1].ToString());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.50-127.0.0.1")]
+    [InlineData("127.0.0.1-300")]
+    [InlineData("127.0.0.1-x")]
+    [InlineData("127.0.0.0-127.2.0.0")]
+    public void A_bad_or_oversized_range_is_refused(string target) =>
+        Assert.Throws<ArgumentException>(() => Midea.Protocol.Transport.DiscoveryTargets.Expand(target));
+}

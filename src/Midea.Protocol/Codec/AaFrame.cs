@@ -24,6 +24,8 @@ public sealed class AaFrame
     /// <summary>Appliance type of an air conditioner.</summary>
     public const byte AirConditioner = 0xAC;
     private const int HeaderSize = 10;
+    // Byte 1 holds the length minus one: 255 at most, so 255 + 1 - 10 header - CRC - checksum.
+    private const int MaxBody = 244;
 
     private AaFrame(byte applianceType, byte frameType, byte protocolVersion, byte[] body)
     {
@@ -45,8 +47,10 @@ public sealed class AaFrame
     public byte Id => Body[0];
 
     /// <summary>Builds a frame: appends CRC-8 to <paramref name="body"/> (which ends with the message id) and the checksum.</summary>
+    /// <exception cref="ArgumentException">The body is longer than the one-byte length field allows (244 bytes).</exception>
     public static byte[] Encode(FrameType frameType, byte[] body, byte protocolVersion = 0, byte applianceType = AirConditioner)
     {
+        if (body is null || body.Length > MaxBody) throw new ArgumentException($"An AA frame carries at most {MaxBody} body bytes.", nameof(body));
         int length = HeaderSize + body.Length + 2;
         var frame = new byte[length];
         frame[0] = 0xAA;

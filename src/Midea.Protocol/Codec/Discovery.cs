@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Text;
 
@@ -102,8 +103,9 @@ public static class Discovery
         }
         else if (info.SerialNumber.Length == 32)
         {
-            try { info.Mac = Hex.Decode(info.SerialNumber.Substring(16, 12)); }
-            catch (FormatException) { info.Mac = null; }
+            // Exactly twelve hex digits: Hex.Decode would skip separators and give a short MAC.
+            string digits = info.SerialNumber.Substring(16, 12);
+            info.Mac = digits.All(Uri.IsHexDigit) ? Hex.Decode(digits) : null;
         }
         return info;
     }

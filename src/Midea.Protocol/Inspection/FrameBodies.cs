@@ -63,7 +63,7 @@ internal static class FrameBodies
     {
         string kind = body[0] == PropertyCodec.GetId ? "Properties (B1)" : "SetProperties (B0)";
         // A request is id, count, then 2 bytes per id (B1) plus the message id; anything else is read as a reply.
-        if (body[0] == PropertyCodec.GetId && body.Length == 3 + 2 * body[1])
+        if (body[0] == PropertyCodec.GetId && body.Length >= 2 && body.Length == 3 + 2 * body[1])
             return new InspectedPacket(kind + " request").Add("Ids", PropertyCodec.ParseGetRequest(body).Select(PropertyId.Name).ToArray());
         // A B0 request (no result bytes) parses strictly to the end; a reply does not.
         if (body[0] == PropertyCodec.SetId && TrySetRequest(body) is { } request)

@@ -44,6 +44,8 @@ public static class PacketInspector
             case V3PacketType.Error when bytes.Length == 13:
                 packet.Add("Text", System.Text.Encoding.ASCII.GetString(bytes, 8, 5));
                 break;
+            case V3PacketType.Error when bytes.Length < V3Packet.PrefixSize + 16 + V2Packet.HeaderSize + V2Packet.SignSize:
+                throw new MideaProtocolException(ProtocolFault.Truncated, $"A type F packet of {bytes.Length} bytes is neither ERROR (13 bytes) nor long enough for a discovery reply.");
             case V3PacketType.Error:
                 packet.Note = "A V3 discovery reply: a V2 discovery packet and a 16-byte trailer.";
                 packet.Add("Trailer", Hex.Encode(bytes.AsSpan(bytes.Length - 16)));

@@ -98,6 +98,7 @@ public sealed class ChannelPlan
         int count = value[3];
         if (value.Length != 4 + 4 * count)
             throw new MideaProtocolException(ProtocolFault.BadLength, $"A channel plan with {count} sub-bands is {4 + 4 * count} bytes, not {value.Length}.");
+        if (count > MaxBands) throw new MideaProtocolException(ProtocolFault.BadValue, $"A channel plan of {count} sub-bands cannot be sent; at most {MaxBands} fit a TLV.");
         if (value[0] > 0x7f || value[1] > 0x7f) throw new MideaProtocolException(ProtocolFault.BadValue, "The channel plan's country code is not ASCII.");
         var bands = new SubBand[count];
         for (int i = 0; i < count; i++)

@@ -7,7 +7,7 @@ using System.Net.Sockets;
 
 namespace Midea.Protocol.Transport;
 
-/// <summary>Turns user-written targets (IP, host name, CIDR range) into IPv4 addresses to probe.</summary>
+/// <summary>Turns user-written targets (IP, host name, CIDR range, first-last range) into IPv4 addresses to probe.</summary>
 public static class DiscoveryTargets
 {
     /// <summary>Largest range expanded (a /16); bigger sweeps are almost always a typo.</summary>
@@ -16,14 +16,21 @@ public static class DiscoveryTargets
     /// <summary>The limited broadcast address.</summary>
     public static readonly IPAddress Broadcast = IPAddress.Broadcast;
 
-    /// <summary>Expands one target. A CIDR range yields its host addresses (network and broadcast addresses excluded below /31).</summary>
-    /// <exception cref="ArgumentException">The target is not an IPv4 address, a resolvable name or a CIDR range of at most a /16.</exception>
+    /// <summary>
+    /// Expands one target. A CIDR range yields its host addresses (network and broadcast addresses
+    /// excluded below /31); a first-last range (127.0.0.1-127.0.0.50, or 127.0.0.1-50) yields
+    /// exactly the addresses between, so a sweep of units only can end as soon as all have answered.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is not an IPv4 address, a resolvable name or a range of at most 65536 addresses.</exception>
     public static IReadOnlyList<IPAddress> Expand(string target)
     {
         if (string.IsNullOrWhiteSpace(target)) throw new ArgumentException("An empty target was given.", nameof(target));
         target = target.Trim();
         int slash = target.IndexOf('/');
         if (slash >= 0) return ExpandRange(target, slash);
+        int dash = target.IndexOf('-');
+        if (dash > 0 && IPAddress.TryParse(target.Substring(0, dash), out IPAddress? start) && start.AddressFamily == AddressFamily.InterNetwork)
+            return ExpandSpan(target, start, target.Substring(dash + 1));
         if (IPAddress.TryParse(target, out IPAddress? address))
         {
             if (address.AddressFamily != AddressFamily.InterNetwork) throw new ArgumentException($"'{target}' is not IPv4; Midea units speak IPv4 only.", nameof(target));
@@ -42,6 +49,28 @@ public static class DiscoveryTargets
         if (v4.Length == 0) throw new ArgumentException($"'{target}' has no IPv4 address.", nameof(target));
         return new[] { v4[0] };
     }
+
+    private static List<IPAddress> ExpandSpan(string target, IPAddress start, string end)
+    {
+        uint first = ToUInt(start);
+        uint last;
+        if (IPAddress.TryParse(end, out IPAddress? stop) && stop.AddressFamily == AddressFamily.InterNetwork && end.Contains('.')) last = ToUInt(stop);
+        else if (byte.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out byte octet)) last = (first & 0xFFFFFF00) | octet;
+        else throw new ArgumentException($"'{target}' is not a range such as 127.0.0.1-127.0.0.50 or 127.0.0.1-50.", nameof(target));
+        if (last < first) throw new ArgumentException($"'{target}' ends before it starts.", nameof(target));
+        if (last - first + 1L > MaxRangeSize) throw new ArgumentException($"'{target}' holds {last - first + 1L} addresses; ranges up to {MaxRangeSize} are swept.", nameof(target));
+        var addresses = new List<IPAddress>((int)(last - first + 1));
+        for (ulong v = first; v <= last; v++) addresses.Add(FromUInt((uint)v));
+        return addresses;
+    }
+
+    private static uint ToUInt(IPAddress address)
+    {
+        byte[] b = address.GetAddressBytes();
+        return (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
+    }
+
+    private static IPAddress FromUInt(uint v) => new(new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v });
 
     private static List<IPAddress> ExpandRange(string target, int slash)
     {
