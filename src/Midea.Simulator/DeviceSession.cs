@@ -14,26 +14,31 @@ internal sealed class DeviceSession
 {
     private readonly Socket _socket;
     private readonly VirtualAirConditioner _unit;
+    private readonly CancellationToken _stop;
     private readonly PacketBuffer _buffer;
+    private readonly FaultyWriter _writer;
     private byte[]? _linkKey;
     private int _packetId;
 
-    public DeviceSession(Socket socket, VirtualAirConditioner unit)
+    public DeviceSession(Socket socket, VirtualAirConditioner unit, CancellationToken stop)
     {
         _socket = socket;
         _unit = unit;
+        _stop = stop;
         _buffer = new PacketBuffer(unit.ProtocolVersion == 3);
+        _writer = new FaultyWriter(socket, unit, stop);
     }
 
-    public async Task RunAsync(CancellationToken stop)
+    /// <summary>Serves the connection until the client closes it, a reply ends it, or the unit stops.</summary>
+    public async Task RunAsync()
     {
         var receive = new byte[4096];
-        using (stop.Register(_socket.Dispose))
+        using (_stop.Register(_socket.Dispose))
         using (_socket)
         {
             try
             {
-                while (!stop.IsCancellationRequested)
+                while (!_stop.IsCancellationRequested)
                 {
                     int count = await _socket.ReceiveAsync(new ArraySegment<byte>(receive), SocketFlags.None).ConfigureAwait(false);
                     if (count == 0) return;
@@ -44,9 +49,9 @@ internal sealed class DeviceSession
                     }
                 }
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
             {
-                // The client went away or the unit is stopping: nothing to answer.
+                // The client went away or the unit is stopping (perhaps during a fault delay): nothing to answer.
             }
         }
     }
@@ -81,7 +86,7 @@ internal sealed class DeviceSession
     private async Task<bool> HandshakeAsync(byte[] packet)
     {
         (int id, byte[] token) = Handshake.DecodeRequest(packet);
-        byte[]? key = _unit.KeyFor(token);
+        byte[]? key = _unit.ActiveFaults.Plan.AuthError ? null : _unit.KeyFor(token);
         if (key is null)
         {
             await SendAsync(V3Packet.EncodeError(id)).ConfigureAwait(false);
@@ -90,10 +95,9 @@ internal sealed class DeviceSession
         var random = new byte[32];
         using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(random);
         (byte[] reply, byte[] linkKey) = Handshake.EncodeResponse(id, key, random);
-        await SendAsync(reply).ConfigureAwait(false);
         _linkKey = linkKey;
         _packetId = 0;
-        return true;
+        return await SendAsync(reply).ConfigureAwait(false);
     }
 
     private async Task<bool> HandleV2Async(byte[] data, byte[]? linkKey)
@@ -105,8 +109,7 @@ internal sealed class DeviceSession
         if (replyFrame is null) return true;
         byte[] reply = V2Packet.Encode(V2Magic.Response, _unit.DeviceId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(_unit.ProtocolVersion));
         if (linkKey != null) reply = V3Packet.EncodeEncrypted(linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, reply);
-        await SendAsync(reply).ConfigureAwait(false);
-        return true;
+        return await SendAsync(reply).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -132,12 +135,7 @@ internal sealed class DeviceSession
         return false;
     }
 
-    private async Task SendAsync(byte[] packet)
-    {
-        int sent = 0;
-        while (sent < packet.Length)
-        {
-            sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Sends one reply through the unit's fault plan (see <see cref="FaultPlan"/>).</summary>
+    /// <returns>False when the fault plan closed the connection.</returns>
+    private Task<bool> SendAsync(byte[] packet) => _writer.SendAsync(packet);
 }

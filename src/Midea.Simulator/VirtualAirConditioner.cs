@@ -33,8 +33,12 @@ public sealed class VirtualAirConditioner : IDisposable
     private volatile byte[]? _localKey;
     private volatile string? _networkSsid;
     private volatile bool _apMode;
+    private volatile ActiveFaults _faults;
     private long _connections;
     private long _requests;
+    private long _repliesSent;
+    private long _repliesDropped;
+    private int _openSessions;
     private int _disposed;
     private int _provisioned;
 
@@ -59,6 +63,7 @@ public sealed class VirtualAirConditioner : IDisposable
         if (_token.Length != Handshake.TokenSize || _key.Length != Handshake.KeySize)
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
         _apMode = options.ApMode;
+        _faults = new ActiveFaults(options.Faults);
         if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
         else if (options.NetworkSsid != null) JoinedNetwork(options.NetworkSsid, options.NetworkPassphrase ?? Array.Empty<byte>());
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
@@ -100,6 +105,40 @@ public sealed class VirtualAirConditioner : IDisposable
     public long Requests => Interlocked.Read(ref _requests);
     /// <summary>True until stopped.</summary>
     public bool Running => _disposed == 0;
+
+    /// <summary>
+    /// The faults the unit injects into its replies (see <see cref="FaultPlan"/>); none by default.
+    /// Assigning takes effect from the next reply on every connection, without a restart: the unit
+    /// keeps a copy (later changes to the assigned object do nothing until it is assigned again),
+    /// restarts the <see cref="FaultPlan.DropFirst"/> countdown and reseeds the random source.
+    /// Null means none. Reading returns a copy whose <see cref="FaultPlan.DropFirst"/> is the
+    /// number of drops still to come.
+    /// </summary>
+    public FaultPlan Faults
+    {
+        get => _faults.Snapshot();
+        set => _faults = new ActiveFaults(value);
+    }
+
+    /// <summary>
+    /// Replies that put bytes on the wire, TCP and discovery, including those a fault mangled
+    /// (<see cref="FaultPlan.Garbage"/>, <see cref="FaultPlan.Truncate"/>, <see cref="FaultPlan.CloseMidResponse"/>).
+    /// Counted just before the write. With <see cref="RepliesDropped"/> it makes every reply the unit owed.
+    /// </summary>
+    public long RepliesSent => Interlocked.Read(ref _repliesSent);
+    /// <summary>Replies withheld by <see cref="FaultPlan.Silent"/>, <see cref="FaultPlan.DropFirst"/> or <see cref="FaultPlan.DropPercent"/>, TCP and discovery.</summary>
+    public long RepliesDropped => Interlocked.Read(ref _repliesDropped);
+    /// <summary>TCP sessions open right now; back to 0 once every client has closed its connection (or the unit stopped).</summary>
+    public int OpenSessions => Volatile.Read(ref _openSessions);
+
+    /// <summary>The fault plan in force, with its countdown and random source.</summary>
+    internal ActiveFaults ActiveFaults => _faults;
+
+    internal void CountReply(bool sent)
+    {
+        if (sent) Interlocked.Increment(ref _repliesSent);
+        else Interlocked.Increment(ref _repliesDropped);
+    }
 
     /// <summary>Binds the sockets and starts answering.</summary>
     /// <exception cref="SocketException">An address or port is in use or cannot be bound.</exception>
@@ -270,14 +309,16 @@ public sealed class VirtualAirConditioner : IDisposable
 
     private async Task AcceptLoop(Socket listener)
     {
+        CancellationToken stop = _stop.Token;
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!stop.IsCancellationRequested)
             {
                 Socket client = await listener.AcceptAsync().ConfigureAwait(false);
                 client.NoDelay = true;
                 Interlocked.Increment(ref _connections);
-                _ = Task.Run(() => new DeviceSession(client, this).RunAsync(_stop.Token));
+                Interlocked.Increment(ref _openSessions);
+                _ = Task.Run(() => RunSessionAsync(client, stop));
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -286,17 +327,40 @@ public sealed class VirtualAirConditioner : IDisposable
         }
     }
 
+    private async Task RunSessionAsync(Socket client, CancellationToken stop)
+    {
+        try
+        {
+            await new DeviceSession(client, this, stop).RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openSessions);
+        }
+    }
+
     private async Task DiscoveryLoop(Socket udp, byte[] reply)
     {
+        CancellationToken stop = _stop.Token;
         var buffer = new byte[2048];
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
                 SocketReceiveFromResult received = await udp.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, new IPEndPoint(IPAddress.Any, 0)).ConfigureAwait(false);
                 if (Discovery.IsProbe(new ReadOnlySpan<byte>(buffer, 0, received.ReceivedBytes)))
                 {
-                    await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, received.RemoteEndPoint).ConfigureAwait(false);
+                    ActiveFaults faults = _faults;
+                    if (faults.Plan.IsNone)
+                    {
+                        CountReply(sent: true);
+                        await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, received.RemoteEndPoint).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // Off the loop, so a delayed reply does not hold up the next probe.
+                        _ = ReplyWithFaultsAsync(udp, reply, received.RemoteEndPoint, faults, stop);
+                    }
                 }
             }
             catch (SocketException) when (!_stop.IsCancellationRequested)
@@ -307,6 +371,21 @@ public sealed class VirtualAirConditioner : IDisposable
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>A discovery reply under a fault plan: only silence, delay and drops apply (see <see cref="FaultPlan"/>).</summary>
+    private async Task ReplyWithFaultsAsync(Socket udp, byte[] reply, EndPoint client, ActiveFaults faults, CancellationToken stop)
+    {
+        try
+        {
+            bool send = await faults.ReleaseAsync(stop).ConfigureAwait(false);
+            CountReply(send);
+            if (send) await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, client).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The unit stopped during the delay, or the client vanished: a lost datagram either way.
         }
     }
 
