@@ -23,6 +23,7 @@
         'Remove-MideaDevice'
         'Save-MideaDevice'
         'Set-MideaDisplay'
+        'Set-MideaSimulator'
         'Set-MideaState'
         'Set-MideaWifi'
         'Start-MideaSimulator'

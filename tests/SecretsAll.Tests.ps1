@@ -51,6 +51,7 @@ Describe 'No secret in any stream' {
         @{ Name = 'Set-MideaWifi'; Command = { Set-MideaWifi -Ssid 'home' -Passphrase $passphrase -CountryCode DE -Address 127.0.18.20 -WaitForNetwork 127.0.18.120; Set-MideaWifi -Ssid 'home' -Passphrase $passphrase -CountryCode DE -Address 127.0.18.29 -TimeoutSeconds 1 } }
         @{ Name = 'ConvertFrom-MideaPacket'; Command = { ConvertFrom-MideaPacket ('8370004020000000' + $unit.Token) ; ConvertFrom-MideaPacket '8370' -Key $unit.Key } }
         @{ Name = 'Start-MideaSimulator'; Command = { Start-MideaSimulator -Address 127.0.18.30 -Token $unit.Token -Key $unit.Key } }
+        @{ Name = 'Set-MideaSimulator'; Command = { Set-MideaSimulator -Address 127.0.18.30 -SlowDrip -PassThru | Format-List | Out-String; Set-MideaSimulator -Address 127.0.18.30 -Clear } }
         @{ Name = 'Stop-MideaSimulator'; Command = { Stop-MideaSimulator -Address 127.0.18.30 } }
     ) {
         $text = Get-AllText $Command
@@ -63,7 +64,7 @@ Describe 'No secret in any stream' {
     It 'covers every exported cmdlet but the cloud lookup (tested with its fake cloud in Cloud.Tests.ps1)' {
         $covered = 'Find-MideaDevice', 'Get-MideaState', 'Get-MideaCapability', 'Set-MideaState', 'Set-MideaDisplay', 'Test-MideaConnection',
             'New-MideaToken', 'Save-MideaDevice', 'Get-MideaDevice', 'Export-MideaDevice', 'Import-MideaDevice', 'Remove-MideaDevice', 'Set-MideaWifi',
-            'ConvertFrom-MideaPacket', 'Start-MideaSimulator', 'Stop-MideaSimulator', 'Get-MideaToken'
+            'ConvertFrom-MideaPacket', 'Start-MideaSimulator', 'Set-MideaSimulator', 'Stop-MideaSimulator', 'Get-MideaToken'
         (Get-Command -Module Midea | ForEach-Object Name | Sort-Object) | Should -Be ($covered | Sort-Object)
     }
 }

@@ -46,7 +46,7 @@ public sealed class MideaProtocolException : MideaException
     public ProtocolFault Fault { get; }
 }
 
-/// <summary>Nothing accepted the connection (refused, no route, host down).</summary>
+/// <summary>Nothing accepted the connection (refused, no route, host down), or the connection closed or reset under a request.</summary>
 public sealed class DeviceUnreachableException : MideaException
 {
     /// <summary>Creates the exception.</summary>

@@ -62,6 +62,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <summary>The most requests this command sends on one connection (the connect itself not counted).</summary>
     private protected virtual int Exchanges => 1;
 
+    private int Window => Math.Max(256, 32 * Parallelism);
     private readonly Dictionary<string, SessionSlot> _sessions = new();
     private readonly Queue<PendingUnit> _pending = new();
     private readonly ConcurrentQueue<string> _verbose = new();
@@ -81,7 +82,9 @@ public abstract class DeviceCmdlet : MideaCmdlet
         Task<object> task = RunAsync(request, work);
         _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
         // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
-        Drain(wait: Parallelism == 1 || _pending.Count > 4 * Parallelism);
+        // Otherwise results wait for the slowest earlier unit (input order), so the window is wide
+        // enough that one unit timing out does not hold the others back.
+        Drain(wait: Parallelism == 1 || _pending.Count >= Window);
     }
 
     /// <inheritdoc/>
@@ -149,37 +152,51 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private async Task<object> RunAsync<T>(DeviceRequest request, Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
     {
+        DeviceEndpoint endpoint;
         await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
         try
         {
-            (DeviceEndpoint endpoint, _) = await ResolveAsync(request, StopToken).ConfigureAwait(false);
-            SessionSlot slot = Session(endpoint, request.Timeout);
-            // Each request has the full limit; the whole exchange gets it once per request it may make.
-            TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-            limit.CancelAfter(deadline);
-            // One request at a time per unit: a unit named twice waits for its own session.
-            await slot.Lock.WaitAsync(limit.Token).ConfigureAwait(false);
-            try
-            {
-                return await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
-            {
-                throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
-            }
-            catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(StopToken);
-            }
-            finally
-            {
-                slot.Lock.Release();
-            }
+            (endpoint, _) = await ResolveAsync(request, StopToken).ConfigureAwait(false);
         }
         finally
         {
             _throttle.Release();
+        }
+        SessionSlot slot = Session(endpoint, request.Timeout);
+        // One exchange at a time per unit: a unit named again waits for its own session without
+        // holding a throttle slot, so a slow unit does not starve the others, and its time limit
+        // starts when its turn comes.
+        await slot.Lock.WaitAsync(StopToken).ConfigureAwait(false);
+        try
+        {
+            await _throttle.WaitAsync(StopToken).ConfigureAwait(false);
+            try
+            {
+                // Each request has the full limit; the whole exchange gets it once per request it may make.
+                TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+                limit.CancelAfter(deadline);
+                try
+                {
+                    return await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
+                {
+                    throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
+                }
+                catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(StopToken);
+                }
+            }
+            finally
+            {
+                _throttle.Release();
+            }
+        }
+        finally
+        {
+            slot.Lock.Release();
         }
     }
 

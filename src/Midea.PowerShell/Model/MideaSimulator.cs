@@ -30,6 +30,14 @@ public sealed class MideaSimulator
     public bool ApMode => _unit.ApMode;
     /// <summary>The Wi-Fi network the unit has joined, or null.</summary>
     public string? Network => _unit.NetworkSsid;
+    /// <summary>The faults the unit simulates now (Set-MideaSimulator), or "none".</summary>
+    public string Faults => _unit.Faults.IsNone ? "none" : _unit.Faults.ToString();
+    /// <summary>Replies the unit has sent.</summary>
+    public long RepliesSent => _unit.RepliesSent;
+    /// <summary>Replies the unit withheld on purpose (drops and silence).</summary>
+    public long RepliesDropped => _unit.RepliesDropped;
+    /// <summary>TCP sessions open now.</summary>
+    public int OpenSessions => _unit.OpenSessions;
     /// <summary>Which features the unit reports.</summary>
     public SimulatorProfile CapabilityProfile => (SimulatorProfile)_unit.CapabilityProfile;
     /// <summary>Times the unit accepted Wi-Fi settings.</summary>

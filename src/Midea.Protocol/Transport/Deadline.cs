@@ -27,6 +27,12 @@ internal static class Deadline
                 cancel.ThrowIfCancellationRequested();
                 throw new DeviceTimeoutException($"{step}: no answer within {limit.TotalSeconds:0.#} s.", ex);
             }
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+            {
+                // Not the timer: the unit reset the connection, or an earlier timeout already closed it.
+                string why = ex is SocketException error ? $"{error.SocketErrorCode}" : "the connection is closed";
+                throw new DeviceUnreachableException($"{step}: {why}.", ex);
+            }
         }
     }
 }

@@ -54,11 +54,6 @@ public sealed class MideaConnection : IDisposable
                 return true;
             }, cancel).ConfigureAwait(false);
         }
-        catch (SocketException ex)
-        {
-            socket.Dispose();
-            throw new DeviceUnreachableException($"Cannot connect to {endpoint}: {ex.SocketErrorCode}.", ex);
-        }
         catch
         {
             socket.Dispose();

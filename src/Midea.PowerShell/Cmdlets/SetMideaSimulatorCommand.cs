@@ -1,0 +1,112 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Midea.PowerShell.Internal;
+using Midea.Simulator;
+
+namespace Midea.PowerShell.Cmdlets;
+
+/// <summary>
+/// Makes simulated units misbehave on demand, to test how scripts cope: delayed, dropped, cut,
+/// garbled, truncated or slowly dripped replies, ERROR on authentication, or total silence. The
+/// switches given replace the unit's current faults; -Clear removes them all.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "MideaSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "Faults",
+    HelpUri = "https://github.com/midea-powershell/Midea#set-mideasimulator")]
+[OutputType(typeof(MideaSimulator))]
+public sealed class SetMideaSimulatorCommand : MideaCmdlet
+{
+    /// <summary>Address of the simulated unit; every running simulator when not given.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("IPAddress", "Ip")]
+    [ArgumentCompleter(typeof(AddressCompleter))]
+    public string[]? Address { get; set; }
+
+    /// <summary>Milliseconds added before every reply.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateRange(0, 600000)]
+    public int ResponseDelayMs { get; set; }
+
+    /// <summary>The next N replies are not sent.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateRange(0, int.MaxValue)]
+    public int DropFirst { get; set; }
+
+    /// <summary>Each reply is dropped with this probability, in percent.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateRange(0.0, 100.0)]
+    public double DropPercent { get; set; }
+
+    /// <summary>Send half a reply, then close the connection.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter CloseMidResponse { get; set; }
+
+    /// <summary>Send random bytes instead of the reply.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter Garbage { get; set; }
+
+    /// <summary>Send the reply without its last bytes.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter Truncate { get; set; }
+
+    /// <summary>Send replies one byte at a time.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter SlowDrip { get; set; }
+
+    /// <summary>Answer every V3 handshake with ERROR.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter AuthError { get; set; }
+
+    /// <summary>Accept connections but answer nothing, not even discovery.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter Silent { get; set; }
+
+    /// <summary>Seed for -DropPercent, so a run can be repeated exactly.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public int Seed { get; set; }
+
+    /// <summary>Remove every fault.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Clear")]
+    public SwitchParameter Clear { get; set; }
+
+    /// <summary>Write the simulators afterwards.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var units = SimulatorRegistry.Units().Where(u => Address is null || Address.Contains(u.Address.ToString())).ToList();
+        foreach (string missing in (Address ?? Array.Empty<string>()).Where(a => units.All(u => u.Address.ToString() != a)))
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"No simulated unit runs at {missing} in this session."), "SimulatorNotFound", ErrorCategory.ObjectNotFound, missing));
+        }
+        FaultPlan plan = Plan();
+        foreach (VirtualAirConditioner unit in units)
+        {
+            if (!ShouldProcess(unit.Address.ToString(), plan.IsNone ? "Clear the simulated faults" : $"Simulate faults: {plan}")) continue;
+            unit.Faults = plan;
+            WriteVerbose($"{unit}: faults now {(plan.IsNone ? "none" : plan.ToString())}.");
+            if (PassThru) WriteObject(new MideaSimulator(unit));
+        }
+    }
+
+    private FaultPlan Plan()
+    {
+        if (Clear) return FaultPlan.None;
+        var plan = new FaultPlan
+        {
+            ResponseDelay = TimeSpan.FromMilliseconds(ResponseDelayMs),
+            DropFirst = DropFirst,
+            DropPercent = DropPercent,
+            CloseMidResponse = CloseMidResponse,
+            Garbage = Garbage,
+            Truncate = Truncate,
+            SlowDrip = SlowDrip,
+            AuthError = AuthError,
+            Silent = Silent,
+        };
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Seed))) plan.Seed = Seed;
+        return plan;
+    }
+}
