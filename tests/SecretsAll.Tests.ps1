@@ -14,6 +14,8 @@ BeforeAll {
 
     # Everything a command writes, rendered as a user would see it; exceptions with their inner ones.
     function Get-AllText([scriptblock] $Command) {
+        # Some commands fail on purpose; their errors are part of what is searched.
+        $ErrorActionPreference = 'Continue'
         $DebugPreference = 'Continue'
         $VerbosePreference = 'Continue'
         $InformationPreference = 'Continue'
