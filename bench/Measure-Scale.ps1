@@ -43,6 +43,14 @@ try {
     $parallel = foreach ($run in 1..$Runs) { Seconds { $devices | Get-MideaState -ThrottleLimit 16 } }
     $serial = foreach ($run in 1..$Runs) { Seconds { $devices | Get-MideaState -ThrottleLimit 1 } }
 
+    # The same with 100 ms of simulated latency per reply, closer to units on Wi-Fi: the per-record
+    # cost of PowerShell then no longer hides the parallelism.
+    $fifty | Set-MideaSimulator -ResponseDelayMs 100
+    $slowSingle = foreach ($run in 1..3) { Seconds { $one | Get-MideaState } }
+    $slowParallel = foreach ($run in 1..3) { Seconds { $devices | Get-MideaState -ThrottleLimit 16 } }
+    $slowWide = foreach ($run in 1..3) { Seconds { $devices | Get-MideaState -ThrottleLimit 50 } }
+    $fifty | Set-MideaSimulator -Clear
+
     $pwsh = (Get-Process -Id $PID).Path
     $bare = foreach ($run in 1..$Runs) { Seconds { & $pwsh -NoProfile -NonInteractive -Command 'exit 0' } }
     $import = foreach ($run in 1..$Runs) { Seconds { & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; exit 0" } }
@@ -56,6 +64,11 @@ try {
         '50 units, -ThrottleLimit 16 (ms, median)'           = [math]::Round((Median $parallel) * 1000, 1)
         '50 units, -ThrottleLimit 1 (ms, median)'            = [math]::Round((Median $serial) * 1000, 1)
         '50 units throttle 16 / one unit'                    = [math]::Round((Median $parallel) / (Median $single), 2)
+        'With 100 ms latency: one unit (ms, median)'         = [math]::Round((Median $slowSingle) * 1000, 1)
+        'With 100 ms latency: 50 units, throttle 16 (ms)'    = [math]::Round((Median $slowParallel) * 1000, 1)
+        'With 100 ms latency: 50 units, throttle 50 (ms)'    = [math]::Round((Median $slowWide) * 1000, 1)
+        'With latency: throttle 16 / one unit'               = [math]::Round((Median $slowParallel) / (Median $slowSingle), 2)
+        'With latency: throttle 50 / one unit'               = [math]::Round((Median $slowWide) / (Median $slowSingle), 2)
         'Bare pwsh start (s, median)'                        = [math]::Round((Median $bare), 3)
         'pwsh + Import-Module Midea (s, median)'             = [math]::Round((Median $import), 3)
         'Import-Module adds (s)'                             = [math]::Round((Median $import) - (Median $bare), 3)
