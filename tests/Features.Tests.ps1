@@ -569,15 +569,20 @@ Describe 'Set-MideaDisplay' {
         (Get-MideaState @uDisplay).Display | Should -Be $was
     }
 
-    # Not testable: every simulator profile (Full, Basic, PortaSplit) reports display control (0x0224),
-    # and there is no other way to give a simulated unit capabilities without it.
-    It 'refuses a unit whose capabilities lack display control' -Skip {
+    It 'refuses a unit whose capabilities lack display control, sending no toggle' {
+        $before = $porta.Requests
+        Set-MideaDisplay @uPorta -Off -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'NotSupportedByUnit,Midea.PowerShell.Cmdlets.SetMideaDisplayCommand'
+        "$($failures[0])" | Should -Match 'display control'
+        # The capabilities were read earlier in the session: nothing at all was sent.
+        $porta.Requests | Should -Be $before
     }
 
-    It 'every simulator profile reports display control' {
-        foreach ($unit in $uFull, $uBasic, $uPorta) {
-            (Get-MideaCapability @unit).DisplayControl | Should -BeTrue
-        }
+    It 'Full and Basic report display control; the PortaSplit profile does not' {
+        (Get-MideaCapability @uFull).DisplayControl | Should -BeTrue
+        (Get-MideaCapability @uBasic).DisplayControl | Should -BeTrue
+        (Get-MideaCapability @uPorta).DisplayControl | Should -BeFalse
     }
 }
 

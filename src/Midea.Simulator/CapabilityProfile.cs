@@ -12,7 +12,7 @@ public enum CapabilityProfile
     Basic,
     /// <summary>Every capability the module decodes, on two pages, plus an id it does not decode.</summary>
     Full,
-    /// <summary>Page 2 is the captured PortaSplit reply (protocol.md K13); page 1 (modes, swing, fan, range) is assumed.</summary>
+    /// <summary>Page 2 is the captured PortaSplit reply (protocol.md K13); page 1 (modes, swing, fan, range, no display control) is assumed.</summary>
     PortaSplit,
 }
 
@@ -84,7 +84,8 @@ internal sealed class ProfileDefinition
             {
                 new[]
                 {
-                    Entry(0x0214, 1), Entry(0x0215, 0), Entry(0x0210, 1), Entry(0x0212, 1), Entry(0x0224, 1),
+                    // No 0x0224: the captured page reports no display control either.
+                    Entry(0x0214, 1), Entry(0x0215, 0), Entry(0x0210, 1), Entry(0x0212, 1),
                     new CapabilityEntry(0x0225, Range16To30),
                 },
                 // Vector K13, as a PortaSplit reports it.
