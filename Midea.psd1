@@ -35,8 +35,10 @@
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Midea', 'HVAC', 'AirConditioner', 'IoT', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/midea-powershell/Midea'
+            Tags         = @('Midea', 'HVAC', 'AirConditioner', 'IoT', 'SmartHome', 'Comfee', 'PortaSplit', 'Local', 'Simulator', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/midea-powershell/Midea'
+            LicenseUri   = 'https://github.com/midea-powershell/Midea/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md: discovery, state, Wi-Fi provisioning, capabilities and energy, credentials without the cloud, fault-tolerant pipelines, and a built-in simulator.'
         }
     }
 }

@@ -72,6 +72,12 @@ function Get-PesterModule {
         if (-not (Test-Path (Join-Path $tools 'Pester.psd1'))) { throw "Pester $pesterVersion was not found at $tools after restore." }
         $null = New-Item -ItemType Directory -Force $target
         Copy-Item -Recurse (Join-Path $tools '*') $target
+        # The isolation test loads this older BouncyCastle before the module (PackageDownload too).
+        $bouncy = Join-Path $cache.Trim() 'bouncycastle.cryptography/2.4.0/lib/netstandard2.0/BouncyCastle.Cryptography.dll'
+        if (-not (Test-Path $bouncy)) { throw "BouncyCastle.Cryptography 2.4.0 was not found at $bouncy after restore." }
+        $bouncyTarget = Join-Path $output 'modules/BouncyCastle.Cryptography/2.4.0'
+        $null = New-Item -ItemType Directory -Force $bouncyTarget
+        Copy-Item $bouncy $bouncyTarget
     }
     Join-Path $target 'Pester.psd1'
 }

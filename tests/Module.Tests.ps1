@@ -36,6 +36,23 @@ Describe 'Module layout' {
         { Test-ModuleManifest (Join-Path $base 'Midea.psd1') -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'declares what a gallery needs: editions, PowerShell 5.1, author, description, tags, project, licence and release notes' {
+        $manifest = Import-PowerShellDataFile (Join-Path $base 'Midea.psd1')
+        $manifest.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.Author | Should -Not -BeNullOrEmpty
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.FunctionsToExport | Should -HaveCount 0
+        $manifest.AliasesToExport | Should -HaveCount 0
+        $manifest.VariablesToExport | Should -HaveCount 0
+        $manifest.CmdletsToExport | Should -Not -Contain '*'
+        $data = $manifest.PrivateData.PSData
+        $data.Tags | Should -Contain 'PSEdition_Core'
+        $data.ProjectUri | Should -Match '^https://'
+        $data.LicenseUri | Should -Match '^https://'
+        $data.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
     It 'exports exactly the cmdlets the manifest lists' {
         $manifest = Import-PowerShellDataFile (Join-Path $base 'Midea.psd1')
         (Get-Command -Module Midea).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
