@@ -137,6 +137,15 @@ Get-MideaState -Address 127.0.12.10 -TimeoutSeconds 5 | ForEach-Object {{ 'auto:
         $output | Should -Contain 'auto:127.0.12.10'
     }
 
+    It 'offers saved units when -Address is completed' {
+        Save-MideaDevice -Id 990099 -Address 127.0.12.99 -ProtocolVersion 2 -Name 'net_ac_saved'
+        $line = 'Get-MideaState -Address 127.0.12.9'
+        $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        ($matches | ForEach-Object CompletionText) | Should -Contain '127.0.12.99'
+        ($matches | Where-Object CompletionText -EQ '127.0.12.99').ToolTip | Should -Match 'saved'
+        Remove-MideaDevice -Id 990099
+    }
+
     It 'is used automatically when no -Token and -Key are given' {
         (Get-MideaState -Address 127.0.12.10 -Verbose 4>&1 | ForEach-Object { "$_" }) -join "`n" | Should -Match 'stored for id'
         $test = Test-MideaConnection -Address 127.0.12.10

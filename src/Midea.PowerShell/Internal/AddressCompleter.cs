@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 
 namespace Midea.PowerShell.Internal;
 
-/// <summary>Completes -Address with the units found by Find-MideaDevice and the running simulators.</summary>
+/// <summary>Completes -Address with the units found by Find-MideaDevice, the running simulators and the saved units.</summary>
 public sealed class AddressCompleter : IArgumentCompleter
 {
     /// <inheritdoc/>
@@ -21,7 +21,24 @@ public sealed class AddressCompleter : IArgumentCompleter
         {
             if (!names.ContainsKey(address)) names[address] = "simulated unit";
         }
+        foreach (Store.StoredDevice stored in StoredDevices())
+        {
+            if (!names.ContainsKey(stored.Address)) names[stored.Address] = $"{stored.Name} (V{stored.ProtocolVersion}, id {stored.Id}, saved)";
+        }
         return names.Where(n => n.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(n => new CompletionResult(n.Key, n.Key, CompletionResultType.ParameterValue, n.Value));
+    }
+
+    /// <summary>The saved units; a missing or unreadable store simply completes nothing (Tab must never throw).</summary>
+    private static IReadOnlyList<Store.StoredDevice> StoredDevices()
+    {
+        try
+        {
+            return Store.DeviceStore.Load();
+        }
+        catch (Exception ex) when (ex is Protocol.MideaException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<Store.StoredDevice>();
+        }
     }
 }
