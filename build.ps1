@@ -56,7 +56,7 @@ function Invoke-Build {
     $help = Join-Path $root 'en-US/Midea.dll-Help.xml'
     if (Test-Path $help) {
         $null = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'en-US')
-        Copy-Item $help (Join-Path $moduleDir 'en-US')
+        Copy-Item $help, (Join-Path $root 'en-US/about_Midea.help.txt') (Join-Path $moduleDir 'en-US')
     }
     $null = Test-ModuleManifest (Join-Path $moduleDir 'Midea.psd1')
     Write-Information "Module laid out in $moduleDir"

@@ -15,7 +15,7 @@ Describe 'Module layout' {
     It 'ships exactly the expected files' {
         $files = Get-ChildItem $base -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } | Sort-Object
         $expected = @(
-            'Midea.dll', 'Midea.pdb', 'Midea.psd1', 'Midea.Format.ps1xml', 'en-US/Midea.dll-Help.xml',
+            'Midea.dll', 'Midea.pdb', 'Midea.psd1', 'Midea.Format.ps1xml', 'en-US/Midea.dll-Help.xml', 'en-US/about_Midea.help.txt',
             'dependencies/BouncyCastle.Cryptography.dll', 'dependencies/Midea.Protocol.dll', 'dependencies/Midea.Simulator.dll',
             'dependencies/System.Buffers.dll', 'dependencies/System.Memory.dll', 'dependencies/System.Numerics.Vectors.dll',
             'dependencies/System.Runtime.CompilerServices.Unsafe.dll'
@@ -51,6 +51,12 @@ Describe 'Module layout' {
         $data.ProjectUri | Should -Match '^https://'
         $data.LicenseUri | Should -Match '^https://'
         $data.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has an about_Midea topic' {
+        $topic = Get-Help about_Midea
+        "$topic" | Should -Match 'TOKENS AND KEYS'
+        "$topic" | Should -Match 'SCHEDULED TASKS AND EXIT CODES'
     }
 
     It 'exports exactly the cmdlets the manifest lists' {
