@@ -61,3 +61,33 @@ Describe 'examples/scheduled-poll.ps1' {
         }
     }
 }
+
+Describe 'examples/report.ps1' {
+    It 'writes one CSV row per unit found, with state and energy' {
+        $csv = Join-Path $TestDrive 'report.csv'
+        & (Join-Path $repoRoot 'examples/report.ps1') -Range '127.0.25.10-11' -Path $csv -ModulePath $modulePath
+        $rows = Import-Csv $csv
+        ($rows | ForEach-Object Address | Sort-Object) | Should -Be '127.0.25.10', '127.0.25.11'
+        ($rows | Where-Object Address -EQ '127.0.25.10').TotalKwh | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'examples/provision-from-csv.ps1' {
+    It 'provisions the units of a CSV through the simulated radio and reports the failing row' {
+        $units = Start-MideaSimulator -ApMode -Address 127.0.25.30 -Count 2 -HomeAddress 127.0.25.130 -JoinDelaySeconds 0.2
+        $csv = Join-Path $TestDrive 'units.csv'
+        @(
+            $units | ForEach-Object { [pscustomobject]@{ ApSsid = $_.Name; Ssid = 'site'; Passphrase = 'site-passphrase'; CountryCode = 'GB' } }
+            [pscustomobject]@{ ApSsid = 'net_ac_0000'; Ssid = 'site'; Passphrase = 'site-passphrase'; CountryCode = 'GB' }
+        ) | Export-Csv $csv -NoTypeInformation
+        $report = Join-Path $TestDrive 'provisioned.csv'
+        $summary = & (Join-Path $repoRoot 'examples/provision-from-csv.ps1') -Csv $csv -Report $report -WaitForNetwork '127.0.25.130-131' -SimulatedWlan -ModulePath $modulePath
+        $LASTEXITCODE | Should -Be 1
+        $summary | Should -Be '3 units, 1 failed'
+        $rows = Import-Csv $report
+        $rows | Should -HaveCount 3
+        ($rows | Where-Object ApSsid -EQ 'net_ac_0000').FailedStep | Should -Be 'JoinAp'
+        ($rows | Where-Object Success -EQ 'True' | ForEach-Object NewAddress | Sort-Object) | Should -Be '127.0.25.130', '127.0.25.131'
+        (Get-Content $report -Raw) | Should -Not -Match 'site-passphrase'
+    }
+}
