@@ -20,7 +20,7 @@ $found = Find-MideaDevice -Address 127.0.21.10 -TimeoutSeconds 3
 $state = $found | Get-MideaState -Token $unit.Token -Key $unit.Key
 'state:' + $state.Id + ':' + $unit.Id
 foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {{ $_.GetName().Name -eq 'BouncyCastle.Cryptography' }}) {{
-    # Both carry assembly version 2.0.0.0; the file version tells them apart.
+    # Both carry the same assembly version (2.0 with zero build and revision); the file version tells them apart.
     $file = [Diagnostics.FileVersionInfo]::GetVersionInfo($assembly.Location).FileVersion
     'bc:' + ($file -replace '^(\d+\.\d+).*', '$1') + ':' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name
 }}
