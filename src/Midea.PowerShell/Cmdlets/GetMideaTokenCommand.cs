@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -134,16 +133,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     {
         MideaDevice? known = KnownDevices.Find(address.ToString());
         if (known != null) return known.Id;
-        var found = new List<DiscoveryResult>();
-        Await(async cancel =>
-        {
-            await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), limit, r => { lock (found) found.Add(r); }, 1, cancel, DebugLog).ConfigureAwait(false);
-            return true;
-        }, limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
-        foreach (DiscoveryResult reply in found)
-        {
-            if (reply.Info != null) return reply.Info.DeviceId;
-        }
-        throw new DeviceUnreachableException($"No Midea unit answered discovery at {address}; give -Id to look the token up without it.");
+        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
+        return info?.DeviceId ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address}; give -Id to look the token up without it.");
     }
 }

@@ -266,17 +266,9 @@ public abstract class DeviceCmdlet : MideaCmdlet
         MideaDevice? known = KnownDevices.Find(address.ToString());
         if (known != null) return new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion };
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
-        var replies = new List<DiscoveryResult>();
-        await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), limit, r => { lock (replies) replies.Add(r); }, 1, cancel, DebugLog).ConfigureAwait(false);
-        foreach (DiscoveryResult reply in replies)
-        {
-            if (reply.Info is { ProtocolVersion: 1 })
-                throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
-            if (reply.Info != null) return reply.Info;
-            if (reply.Error != null) throw reply.Error;
-        }
-        // Silence here means no unit at this address, which is what DeviceUnreachable says.
-        throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
+        // Silence means no unit at this address, which is what DeviceUnreachable says.
+        return await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false)
+            ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
     }
 
     /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>

@@ -218,12 +218,8 @@ internal sealed class WifiProvisioner
 
     private async Task<DiscoveryInfo> FindAsync(IPAddress address, TimeSpan timeout, CancellationToken cancel)
     {
-        DiscoveryResult? answer = null;
-        await DiscoveryClient.RunAsync(new[] { address }, Array.Empty<IPAddress>(), timeout, r => answer ??= r, 1, cancel, _debug).ConfigureAwait(false);
-        if (answer is null) throw new DeviceUnreachableException($"No unit answered discovery at {address} within {timeout.TotalSeconds:0} s. Is the unit in AP mode, and is this computer on its access point?");
-        if (answer.Error != null) throw answer.Error;
-        if (answer.Info!.ProtocolVersion == 1) throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
-        return answer.Info;
+        return await DiscoveryClient.AskAsync(address, timeout, cancel, _debug).ConfigureAwait(false)
+            ?? throw new DeviceUnreachableException($"No unit answered discovery at {address} within {timeout.TotalSeconds:0} s. Is the unit in AP mode, and is this computer on its access point?");
     }
 
     /// <returns>False when the step failed (recorded in the result).</returns>

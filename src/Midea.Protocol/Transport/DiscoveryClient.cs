@@ -121,6 +121,19 @@ public static class DiscoveryClient
         log?.Invoke($"Discovery ended after {clock.Elapsed.TotalSeconds:0.00} s: {found} device(s), {waiting.Count} target(s) silent.");
     }
 
+    /// <summary>Asks one address for its identity: the unit's reply, or null when nothing answered in time.</summary>
+    /// <exception cref="MideaProtocolException">The reply did not decode, or the unit speaks V1 (Unsupported).</exception>
+    public static async Task<DiscoveryInfo?> AskAsync(IPAddress address, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null)
+    {
+        DiscoveryResult? answer = null;
+        await RunAsync(new[] { address }, Array.Empty<IPAddress>(), timeout, r => answer ??= r, 1, cancel, log).ConfigureAwait(false);
+        if (answer is null) return null;
+        if (answer.Error != null) throw answer.Error;
+        if (answer.Info!.ProtocolVersion == 1)
+            throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
+        return answer.Info;
+    }
+
     private static DiscoveryResult Decode(IPAddress source, byte[] datagram)
     {
         try
