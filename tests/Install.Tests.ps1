@@ -42,6 +42,8 @@ Stop-MideaSimulator
         # The child keeps the dotnet tool and NuGet cache of this machine, but gets its own HOME.
         $cache = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
         $saved = @{ HOME = $env:HOME; DOTNET_CLI_HOME = $env:DOTNET_CLI_HOME; NUGET_PACKAGES = $env:NUGET_PACKAGES }
+        $stray = Join-Path $repoRoot 'NuGet'
+        $strayExisted = Test-Path $stray
         try {
             $env:DOTNET_CLI_HOME = if ($saved.DOTNET_CLI_HOME) { $saved.DOTNET_CLI_HOME } else { $saved.HOME }
             $env:NUGET_PACKAGES = $cache
@@ -53,6 +55,8 @@ Stop-MideaSimulator
         finally {
             Pop-Location
             foreach ($name in $saved.Keys) { Set-Item "env:$name" $saved[$name] }
+            # With HOME moved, NuGet writes NuGet/NuGet.Config into the working directory; remove what this test created.
+            if (-not $strayExisted -and (Test-Path $stray)) { Remove-Item $stray -Recurse -Force }
         }
         $exit | Should -Be 0 -Because ($output -join "`n")
         ($output | Where-Object { $_ -like 'base:*' }) | Should -BeLike "base:$home2*"
