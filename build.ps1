@@ -3,8 +3,9 @@
 .SYNOPSIS
     Builds, tests and demonstrates the Midea module.
 .DESCRIPTION
-    Build: lays out output/Midea/<version>/ (manifest, format file, help, Midea.dll; private
-           assemblies under dependencies/) and the standalone simulator under output/simulator/.
+    Build: lays out output/Midea/<version>/ (manifest, format file, Midea.dll; private
+           assemblies under dependencies/; help generated from docs/help by build/New-MamlHelp.ps1)
+           and the standalone simulator under output/simulator/.
     Test:  Build, then xunit and Pester (in a child pwsh, against the built module); prints
            one final line "N passed, N failed" and exits non-zero on any failure.
     Demo:  Build, then runs examples/demo.ps1 against simulated units on 127.0.0.x.
@@ -53,10 +54,13 @@ function Invoke-Build {
     Copy-Item (Join-Path $publish 'Midea.dll'), (Join-Path $publish 'Midea.pdb') $moduleDir
     # Everything Midea.dll depends on goes under dependencies/, away from the shared load context.
     Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'Midea.dll' | Copy-Item -Destination $dependencies
-    $help = Join-Path $root 'en-US/Midea.dll-Help.xml'
-    if (Test-Path $help) {
-        $null = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'en-US')
-        Copy-Item $help, (Join-Path $root 'en-US/about_Midea.help.txt') (Join-Path $moduleDir 'en-US')
+    $helpDir = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'en-US')
+    Copy-Item (Join-Path $root 'docs/help/about_Midea.help.txt') $helpDir
+    # MAML from docs/help/*.md plus the compiled cmdlets' own parameter facts; in a child pwsh
+    # because it imports the module, which the build process must not load.
+    Invoke-Native 'Generating help from docs/help' {
+        dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build/New-MamlHelp.ps1') -ModulePath (Join-Path $moduleDir 'Midea.psd1') `
+            -SourcePath (Join-Path $root 'docs/help') -OutputPath (Join-Path $helpDir 'Midea.dll-Help.xml')
     }
     $null = Test-ModuleManifest (Join-Path $moduleDir 'Midea.psd1')
     Write-Information "Module laid out in $moduleDir"

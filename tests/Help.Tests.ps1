@@ -1,8 +1,9 @@
 #Requires -Version 7.4
-# Help for every cmdlet of the built module: Get-Help must read the hand-written MAML file
-# (en-US/Midea.dll-Help.xml), with a real synopsis, a description, examples with code, text for
-# every parameter, and parameter facts that agree with the compiled cmdlets. Pattern after
-# pester/Pester tst/Help.Tests.ps1; conventions in powershell-module.md section 6.
+# Help for every cmdlet of the built module: Get-Help must read the MAML file
+# (en-US/Midea.dll-Help.xml) that build/New-MamlHelp.ps1 generates from docs/help/*.md, with a
+# real synopsis, a description, examples with code, text for every parameter, and parameter facts
+# that agree with the compiled cmdlets. Pattern after pester/Pester tst/Help.Tests.ps1;
+# conventions in powershell-module.md section 6.
 # Run against the built module: $env:MIDEA_TEST_MODULE = path of output/Midea/<version>/Midea.psd1.
 
 BeforeDiscovery {
@@ -58,6 +59,82 @@ Describe 'Help file of the Midea module' {
         $text = Get-Content -Raw (Join-Path $script:module.ModuleBase 'en-US/Midea.dll-Help.xml')
         $literals = [regex]::Matches($text, '(?<![\d.])\d{1,3}(\.\d{1,3}){3}(?![\d.])') | ForEach-Object Value
         @($literals | Where-Object { $_ -notmatch '^127\.0\.0\.\d{1,3}$' }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Help generator (build/New-MamlHelp.ps1)' {
+    BeforeAll {
+        $script:repoRoot = Join-Path $PSScriptRoot '..'
+        $script:modulePsd1 = Join-Path $script:module.ModuleBase 'Midea.psd1'
+
+        # Runs the generator in its own pwsh, as the build does; returns exit code and messages.
+        function script:Invoke-Generator([string] $Source, [string] $Output) {
+            Push-Location $script:repoRoot
+            try {
+                $messages = dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $script:repoRoot 'build/New-MamlHelp.ps1') `
+                    -ModulePath $script:modulePsd1 -SourcePath $Source -OutputPath $Output 2>&1
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Messages = ($messages | Out-String) }
+            }
+            finally {
+                Pop-Location
+            }
+        }
+    }
+
+    It 'reproduces the shipped help file from docs/help byte for byte' {
+        $output = Join-Path $TestDrive 'fresh/Midea.dll-Help.xml'
+        (Invoke-Generator (Join-Path $script:repoRoot 'docs/help') $output).ExitCode | Should -Be 0
+        (Get-FileHash $output).Hash | Should -Be (Get-FileHash (Join-Path $script:module.ModuleBase 'en-US/Midea.dll-Help.xml')).Hash
+    }
+
+    It 'takes parameter facts from the cmdlet, not from the markdown' {
+        # The markdown has no place for them: this guards against someone adding them by hand.
+        $source = Get-Content -Raw (Join-Path $script:repoRoot 'docs/help/Get-MideaState.md')
+        $source | Should -Not -Match '(?m)^(Required|Position|Accept pipeline input|Aliases):'
+    }
+
+    It 'refuses a source with gaps, names each one, and writes no file' {
+        $source = Join-Path $TestDrive 'broken'
+        Copy-Item -Recurse (Join-Path $script:repoRoot 'docs/help') $source
+        $file = Join-Path $source 'Test-MideaConnection.md'
+        $text = Get-Content -Raw $file
+        # Drop the -Quiet section, the default value of -Port and a documented type's text, and
+        # document a parameter the cmdlet lacks.
+        $text = $text -replace '(?s)### -Quiet\r?\n.*?(?=##)', ''
+        $text = $text -replace '(?s)(### -Port\r?\n.*?)Default value: 6444\r?\n', '$1'
+        $text = $text -replace '(## Parameters\r?\n)', "`$1`n### -Colour`n`nNot a parameter.`n`nDefault value: None`n"
+        Set-Content -Path $file -Value $text -NoNewline
+        Set-Content -Path (Join-Path $source 'Get-MideaWeather.md') -Value "# Get-MideaWeather"
+        Remove-Item (Join-Path $source 'Stop-MideaSimulator.md')
+        $output = Join-Path $TestDrive 'broken-out/Midea.dll-Help.xml'
+
+        $result = Invoke-Generator $source $output
+
+        $result.ExitCode | Should -Be 1
+        $result.Messages | Should -Match 'Test-MideaConnection\.md: -Quiet is not documented'
+        $result.Messages | Should -Match 'Test-MideaConnection\.md: -Port needs a .Default value'
+        $result.Messages | Should -Match 'Test-MideaConnection\.md: -Colour is documented but the cmdlet has no such parameter'
+        $result.Messages | Should -Match 'Get-MideaWeather\.md: documents Get-MideaWeather, which the module does not export'
+        $result.Messages | Should -Match 'Stop-MideaSimulator: no help source'
+        $output | Should -Not -Exist
+    }
+
+    It 'refuses an example without code, a synopsis of two sentences and an unknown section' {
+        $source = Join-Path $TestDrive 'broken2'
+        Copy-Item -Recurse (Join-Path $script:repoRoot 'docs/help') $source
+        $file = Join-Path $source 'Stop-MideaSimulator.md'
+        $text = Get-Content -Raw $file
+        $text = $text -replace '(## Synopsis\r?\n\r?\n[^\r\n]+)', '$1 Second sentence.'
+        $text = $text -replace '(?s)(### Example 1[^\n]*\n).*?```\r?\n(.*?)(?=### Example 2)', '$1$2'
+        $text += "`n## Troubleshooting`n`nText.`n"
+        Set-Content -Path $file -Value $text -NoNewline
+
+        $result = Invoke-Generator $source (Join-Path $TestDrive 'broken2-out/Midea.dll-Help.xml')
+
+        $result.ExitCode | Should -Be 1
+        $result.Messages | Should -Match 'Stop-MideaSimulator\.md: the synopsis must be one sentence'
+        $result.Messages | Should -Match "Stop-MideaSimulator\.md: example 'Example 1[^']*' needs exactly one closed code block, not 0"
+        $result.Messages | Should -Match "Stop-MideaSimulator\.md: unknown section '## Troubleshooting'"
     }
 }
 
