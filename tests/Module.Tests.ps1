@@ -88,6 +88,37 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
         $plain | Should -BeNullOrEmpty
     }
 
+    It 'completes every enum and ValidateSet parameter by name' {
+        foreach ($parameter in $command.Parameters.Values) {
+            $type = [Nullable]::GetUnderlyingType($parameter.ParameterType) ?? $parameter.ParameterType
+            $set = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+            $names = if ($type.IsEnum) { [Enum]::GetNames($type) } elseif ($set) { $set.ValidValues } else { continue }
+            $line = "$Name -$($parameter.Name) "
+            $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+            foreach ($value in $names) {
+                $value | Should -BeIn $offered -Because "-$($parameter.Name) should offer $value"
+            }
+        }
+    }
+
+    It 'shows no protocol, simulator or BouncyCastle type in its parameters or output' {
+        # Those assemblies live in the module's private load context: a type of theirs in a
+        # public signature could not be named by users and would break isolation.
+        $private = 'Midea.Protocol', 'Midea.Simulator', 'BouncyCastle.Cryptography'
+        $types = [System.Collections.Generic.List[type]]::new()
+        $command.Parameters.Values | ForEach-Object { $types.Add($_.ParameterType) }
+        foreach ($output in $command.OutputType | Where-Object Type) {
+            $types.Add($output.Type)
+            $output.Type.GetProperties() | ForEach-Object { $types.Add($_.PropertyType) }
+        }
+        foreach ($type in $types) {
+            $parts = @($type) + $type.GetGenericArguments() + @($type.GetElementType() | Where-Object { $_ })
+            foreach ($part in $parts) {
+                $part.Assembly.GetName().Name | Should -Not -BeIn $private -Because "$($part.FullName) is public in $Name"
+            }
+        }
+    }
+
     It 'supports -WhatIf if it changes anything' {
         # New-MideaToken only computes a pair in memory, like New-Guid; it changes nothing.
         if ($command.Verb -in 'Set', 'Start', 'Stop', 'New', 'Remove', 'Save', 'Import', 'Export' -and $command.Name -ne 'New-MideaToken') {
