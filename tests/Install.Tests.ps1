@@ -35,6 +35,8 @@ Import-Module Midea
 `$unit = Start-MideaSimulator -Address 127.0.22.10
 `$state = Find-MideaDevice -Address 127.0.22.10 -TimeoutSeconds 3 | Get-MideaState -Token `$unit.Token -Key `$unit.Key
 'state:' + `$state.Id + ':' + `$unit.Id
+'help:' + (Get-Help Set-MideaWifi).Synopsis
+'about:' + [bool]((Get-Help about_Midea | Out-String) -match 'about_Midea')
 Stop-MideaSimulator
 "@
         $scriptFile = Join-Path $TestDrive "install-$Installer.ps1"
@@ -62,5 +64,8 @@ Stop-MideaSimulator
         ($output | Where-Object { $_ -like 'base:*' }) | Should -BeLike "base:$home2*"
         $output | Should -Contain ($expected -join ',')
         ($output | Where-Object { $_ -like 'state:*' }) | Should -Match '^state:(\d+):\1$'
+        # Help travels with the package: a real synopsis (not the generated syntax line) and the about topic.
+        ($output | Where-Object { $_ -like 'help:*' }) | Should -Match '^help:[A-Z][^\[]+\.$'
+        $output | Should -Contain 'about:True'
     }
 }
