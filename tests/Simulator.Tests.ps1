@@ -75,6 +75,44 @@ Describe 'Start-MideaSimulator and Stop-MideaSimulator' {
     }
 }
 
+Describe 'Set-MideaSimulator -IndoorTemperature/-OutdoorTemperature' {
+    BeforeAll {
+        $script:room = Start-MideaSimulator -Address 127.0.4.60 -ProtocolVersion 2
+        function script:Read-Room { Get-MideaState -Address 127.0.4.60 -Id $room.Id -ProtocolVersion 2 }
+    }
+    AfterAll { $room | Stop-MideaSimulator }
+
+    It 'puts the room at the temperatures given, read back over the protocol' {
+        Set-MideaSimulator -Address 127.0.4.60 -IndoorTemperature 12.5 -OutdoorTemperature -3
+        $state = Read-Room
+        # The idle room drifts 0.01 °C per second toward outdoors: well under 0.1 °C in this test.
+        $state.IndoorTemperature | Should -BeGreaterOrEqual 12.3
+        $state.IndoorTemperature | Should -BeLessOrEqual 12.5
+        $state.OutdoorTemperature | Should -Be -3
+    }
+
+    It 'changes only what is given and leaves the faults alone' {
+        Set-MideaSimulator -Address 127.0.4.60 -ResponseDelayMs 1
+        Set-MideaSimulator -Address 127.0.4.60 -IndoorTemperature 33
+        $state = Read-Room
+        $state.IndoorTemperature | Should -BeGreaterOrEqual 32.8
+        $state.OutdoorTemperature | Should -Be -3
+        (Set-MideaSimulator -Address 127.0.4.60 -OutdoorTemperature 40 -PassThru).Faults | Should -Match 'delay'
+        Set-MideaSimulator -Address 127.0.4.60 -Clear
+        (Read-Room).OutdoorTemperature | Should -Be 40
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Set-MideaSimulator -Address 127.0.4.60 -IndoorTemperature 20
+        Set-MideaSimulator -Address 127.0.4.60 -IndoorTemperature 90 -WhatIf
+        (Read-Room).IndoorTemperature | Should -BeLessThan 21
+    }
+
+    It 'refuses a temperature the protocol cannot carry' {
+        { Set-MideaSimulator -Address 127.0.4.60 -IndoorTemperature 150 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
 Describe 'Standalone simulator process' {
     It 'prints its identity and answers until stopped' {
         $dll = Join-Path (Split-Path (Split-Path (Get-Module Midea).ModuleBase)) 'simulator/midea-simulator.dll'

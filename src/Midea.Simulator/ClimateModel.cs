@@ -23,7 +23,19 @@ internal sealed class ClimateModel
     }
 
     public double Indoor { get; private set; }
-    public double Outdoor { get; }
+    public double Outdoor { get; private set; }
+
+    /// <summary>
+    /// Puts the room at the given temperatures (null keeps one), after advancing it to now, so the
+    /// time before the change runs under the old values. From here the room moves as before.
+    /// </summary>
+    public void Set(AcState state, double? indoor, double? outdoor)
+    {
+        Apply(state);
+        if (indoor is double i) Indoor = i;
+        if (outdoor is double o) Outdoor = o;
+        Apply(state);
+    }
 
     /// <summary>Advances the room to now under <paramref name="state"/> and writes the sensors into it.</summary>
     public void Apply(AcState state)

@@ -31,6 +31,15 @@ internal sealed class CommandHandler
         }
     }
 
+    /// <summary>Sets the room's indoor and outdoor temperatures in °C; null keeps one.</summary>
+    public void SetRoom(double? indoor, double? outdoor)
+    {
+        lock (_gate)
+        {
+            _climate.Set(_state, indoor, outdoor);
+        }
+    }
+
     /// <exception cref="MideaProtocolException">The request frame is malformed.</exception>
     public byte[]? Handle(byte[] requestFrame)
     {

@@ -160,6 +160,12 @@ public sealed class VirtualAirConditioner : IDisposable
     /// <summary>The current state, sensors included.</summary>
     public AcState State => _handler.Snapshot();
 
+    /// <summary>
+    /// Puts the simulated room at these temperatures in °C (null keeps one), so a test can make a
+    /// room hot or cold at once; afterwards it moves toward the target or the outdoor temperature as usual.
+    /// </summary>
+    public void SetRoom(double? indoorCelsius, double? outdoorCelsius) => _handler.SetRoom(indoorCelsius, outdoorCelsius);
+
     /// <inheritdoc/>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} V{1} {2}:{3}", Name, ProtocolVersion, Address, Port);
 

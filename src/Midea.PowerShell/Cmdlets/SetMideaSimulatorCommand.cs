@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
@@ -9,7 +10,8 @@ namespace Midea.PowerShell.Cmdlets;
 /// <summary>
 /// Makes simulated units misbehave on demand, to test how scripts cope: delayed, dropped, cut,
 /// garbled, truncated or slowly dripped replies, ERROR on authentication, or total silence. The
-/// switches given replace the unit's current faults; -Clear removes them all.
+/// switches given replace the unit's current faults; -Clear removes them all. -IndoorTemperature
+/// and -OutdoorTemperature set the simulated room instead, leaving the faults alone.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "MideaSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "Faults",
     HelpUri = "https://github.com/midea-powershell/Midea#set-mideasimulator")]
@@ -69,6 +71,16 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     [Parameter(Mandatory = true, ParameterSetName = "Clear")]
     public SwitchParameter Clear { get; set; }
 
+    /// <summary>Room temperature in °C that the unit's indoor sensor reads from now on (it then moves as usual).</summary>
+    [Parameter(ParameterSetName = "Room")]
+    [ValidateRange(-25.0, 100.0)]
+    public double IndoorTemperature { get; set; }
+
+    /// <summary>Outdoor temperature in °C: what the outdoor sensor reads, and where an idle room drifts.</summary>
+    [Parameter(ParameterSetName = "Room")]
+    [ValidateRange(-25.0, 100.0)]
+    public double OutdoorTemperature { get; set; }
+
     /// <summary>Write the simulators afterwards.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -81,12 +93,36 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
         {
             WriteError(new ErrorRecord(new ArgumentException($"No simulated unit runs at {missing} in this session."), "SimulatorNotFound", ErrorCategory.ObjectNotFound, missing));
         }
+        if (ParameterSetName == "Room")
+        {
+            SetRoom(units);
+            return;
+        }
         FaultPlan plan = Plan();
         foreach (VirtualAirConditioner unit in units)
         {
             if (!ShouldProcess(unit.Address.ToString(), plan.IsNone ? "Clear the simulated faults" : $"Simulate faults: {plan}")) continue;
             unit.Faults = plan;
             WriteVerbose($"{unit}: faults now {(plan.IsNone ? "none" : plan.ToString())}.");
+            if (PassThru) WriteObject(new MideaSimulator(unit));
+        }
+    }
+
+    // The room is separate from the faults, so setting it leaves the unit's faults as they are.
+    private void SetRoom(System.Collections.Generic.List<VirtualAirConditioner> units)
+    {
+        double? indoor = MyInvocation.BoundParameters.ContainsKey(nameof(IndoorTemperature)) ? IndoorTemperature : null;
+        double? outdoor = MyInvocation.BoundParameters.ContainsKey(nameof(OutdoorTemperature)) ? OutdoorTemperature : null;
+        string change = string.Join(", ", new[]
+        {
+            indoor is double i ? string.Format(CultureInfo.InvariantCulture, "indoor {0} °C", i) : null,
+            outdoor is double o ? string.Format(CultureInfo.InvariantCulture, "outdoor {0} °C", o) : null,
+        }.Where(part => part is not null));
+        foreach (VirtualAirConditioner unit in units)
+        {
+            if (!ShouldProcess(unit.Address.ToString(), $"Set the simulated room: {change}")) continue;
+            unit.SetRoom(indoor, outdoor);
+            WriteVerbose($"{unit}: room now {change}.");
             if (PassThru) WriteObject(new MideaSimulator(unit));
         }
     }
