@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     A simple cooling policy: switches an idle unit on in Cool when its room is hot, and switches a

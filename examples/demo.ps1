@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     The module's main job, end to end, against simulated units on loopback: one V2 and one V3

@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     Bulk Wi-Fi provisioning from a CSV (columns ApSsid, Ssid, Passphrase, CountryCode): the computer

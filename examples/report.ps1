@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     Reporting: find the units on a range, read each one's state and energy, and write a CSV.

@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     A scheduled job: reads every saved unit (or the addresses given), appends one line per unit to

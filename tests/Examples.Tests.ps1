@@ -91,3 +91,16 @@ Describe 'examples/provision-from-csv.ps1' {
         (Get-Content $report -Raw) | Should -Not -Match 'site-passphrase'
     }
 }
+
+Describe 'Help of the example scripts' {
+    It '<Name> shows its synopsis in Get-Help' -ForEach @(
+        Get-ChildItem (Join-Path $PSScriptRoot '../examples') -Filter *.ps1 |
+            Where-Object Name -NotLike '*.Tests.ps1' | ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } }
+    ) {
+        # Comment help directly under #Requires, without a blank line, is silently not help.
+        $help = Get-Help $Path
+        $help.Synopsis | Should -Not -Match "^\s*$([regex]::Escape($Name))" -Because 'a synopsis that is the syntax line means no help was found'
+        $help.Synopsis | Should -Match '\w'
+    }
+}
+
