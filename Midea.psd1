@@ -10,6 +10,7 @@
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
     FormatsToProcess       = @('Midea.Format.ps1xml')
+    TypesToProcess         = @('Midea.Types.ps1xml')
     CmdletsToExport        = @(
         'ConvertFrom-MideaPacket'
         'Export-MideaDevice'

@@ -50,7 +50,7 @@ function Invoke-Build {
         dotnet publish (Join-Path $root 'src/Midea.Simulator.Host') -c $Configuration -p:Version=$version -o (Join-Path $output 'simulator') --nologo -v quiet
     }
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $moduleDir 'dependencies')
-    Copy-Item (Join-Path $root 'Midea.psd1'), (Join-Path $root 'Midea.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'Midea.psd1'), (Join-Path $root 'Midea.Format.ps1xml'), (Join-Path $root 'Midea.Types.ps1xml') $moduleDir
     Copy-Item (Join-Path $publish 'Midea.dll'), (Join-Path $publish 'Midea.pdb') $moduleDir
     # Everything Midea.dll depends on goes under dependencies/, away from the shared load context.
     Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'Midea.dll' | Copy-Item -Destination $dependencies

@@ -15,7 +15,7 @@ Describe 'Module layout' {
     It 'ships exactly the expected files' {
         $files = Get-ChildItem $base -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } | Sort-Object
         $expected = @(
-            'Midea.dll', 'Midea.pdb', 'Midea.psd1', 'Midea.Format.ps1xml', 'en-US/Midea.dll-Help.xml', 'en-US/about_Midea.help.txt',
+            'Midea.dll', 'Midea.pdb', 'Midea.psd1', 'Midea.Format.ps1xml', 'Midea.Types.ps1xml', 'en-US/Midea.dll-Help.xml', 'en-US/about_Midea.help.txt',
             'dependencies/BouncyCastle.Cryptography.dll', 'dependencies/Midea.Protocol.dll', 'dependencies/Midea.Simulator.dll',
             'dependencies/System.Buffers.dll', 'dependencies/System.Memory.dll', 'dependencies/System.Numerics.Vectors.dll',
             'dependencies/System.Runtime.CompilerServices.Unsafe.dll'

@@ -104,7 +104,10 @@ Describe 'examples/provision-across-machines.ps1' {
             $result.MacAddress | Should -Be $unit.MacAddress
             $result.Success | Should -BeTrue
             $result.CredentialSource | Should -Be 'MintedFromAp'
-            $result.Steps | Should -Not -BeNullOrEmpty
+            # Whole step objects, not their text: Midea.Types.ps1xml raises the serialization depth.
+            $result.Steps[0].Name | Should -Be 'Validate'
+            ($result.Steps | ForEach-Object Name) | Should -Contain 'Handshake'
+            [int]$result.Steps[0].Outcome | Should -Be ([int][Midea.WifiStepOutcome]::Succeeded)
         }
         # One result from each child process's runspace.
         ($run.Results | ForEach-Object RunspaceId | Sort-Object) | Should -Be ($sessions | ForEach-Object InstanceId | Sort-Object)

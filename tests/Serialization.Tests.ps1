@@ -18,6 +18,30 @@ BeforeAll {
         'Midea.MideaWifiResult'      = Set-MideaWifi -Ssid 'home' -Passphrase 'home-passphrase' -CountryCode DE -Address 127.0.24.20
         'Midea.MideaPropertyResult'  = (Set-MideaState -Address 127.0.24.10 @creds -Flash $true -PassThru).PropertyResults[0]
     }
+    $script:fullState = Get-MideaState -Address 127.0.24.10 @creds -IncludeCapabilities -IncludeProperties -IncludeEnergy -IncludeDiagnostics
+
+    # Compares an object with its deserialized copy all the way down: values as text (an enum
+    # as its number, which is how it travels), lists item by item, objects property by property.
+    function script:Assert-SameTree($Original, $Copy, [string] $Path, [int] $Depth = 0) {
+        if ($null -eq $Original -or $Original -is [securestring]) { return }
+        if ($Original -is [enum]) { [long]$Copy | Should -Be ([long]$Original) -Because $Path; return }
+        if ($Original -is [string] -or $Original -is [ValueType]) { "$Copy" | Should -Be "$Original" -Because $Path; return }
+        $Depth | Should -BeLessThan 6 -Because "$Path nests deeper than any Midea type"
+        $Copy | Should -Not -BeOfType [string] -Because "$Path must arrive as an object, not as its text"
+        if ($Original -is [System.Collections.IDictionary]) {
+            foreach ($key in $Original.Keys) { Assert-SameTree $Original[$key] $Copy[$key] "$Path[$key]" ($Depth + 1) }
+            return
+        }
+        if ($Original -is [System.Collections.IEnumerable]) {
+            $items = @($Original); $copies = @($Copy)
+            $copies.Count | Should -Be $items.Count -Because "$Path item count"
+            for ($i = 0; $i -lt $items.Count; $i++) { Assert-SameTree $items[$i] $copies[$i] "$Path[$i]" ($Depth + 1) }
+            return
+        }
+        foreach ($property in $Original.PSObject.Properties) {
+            Assert-SameTree $property.Value $Copy.($property.Name) "$Path.$($property.Name)" ($Depth + 1)
+        }
+    }
 }
 
 AfterAll {
@@ -53,5 +77,22 @@ Describe 'Serialization' {
         }
         # The same view renders both, so the text a user sees is the same after remoting.
         ($copy | Out-String) | Should -Be ($original | Out-String)
+    }
+
+    It 'keeps every nested object of <_> at remoting depth (1), not only its top level' -ForEach @(
+        'Midea.MideaState', 'Midea.MideaCapabilities', 'Midea.MideaWifiResult'
+    ) {
+        $original = if ($_ -eq 'Midea.MideaState') { $fullState } else { $samples[$_] }
+        # Invoke-Command and jobs serialize at depth 1; Midea.Types.ps1xml raises it per type.
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($original, 1))
+        Assert-SameTree $original $copy $_
+    }
+
+    It 'a full state really has nested objects to lose' {
+        # Guards the test above: without them it would pass on a flat object.
+        $fullState.Energy | Should -Not -BeNullOrEmpty
+        $fullState.Diagnostics | Should -Not -BeNullOrEmpty
+        @($fullState.Capabilities.Modes).Count | Should -BeGreaterThan 1
+        @($samples['Midea.MideaWifiResult'].Steps).Count | Should -BeGreaterThan 1
     }
 }
