@@ -78,9 +78,11 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
         Task run = Task.Run(() => DiscoveryClient.RunAsync(_unicast, broadcastTargets, limit, replies.Add, Count, StopToken, DebugLog));
         _ = run.ContinueWith(_ => replies.CompleteAdding(), TaskScheduler.Default);
         var clock = Stopwatch.StartNew();
-        var progress = new ProgressRecord(ProgressActivity, "Find-MideaDevice", "Waiting for replies");
+        var progress = new ProgressBar(this, ProgressActivity, "Find-MideaDevice");
         int found = 0;
-        long lastProgress = -1000;
+        // Shown from the start: the sweep is a time window, and so the bar closes even when a
+        // downstream Select-Object -First stops it at the first reply.
+        progress.Update("0 device(s) found", 0);
         try
         {
             while (!replies.IsCompleted)
@@ -90,13 +92,7 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
                     if (Write(reply)) found++;
                 }
                 FlushDebug();
-                if (clock.ElapsedMilliseconds - lastProgress >= 250)
-                {
-                    lastProgress = clock.ElapsedMilliseconds;
-                    progress.StatusDescription = $"{found} device(s) found";
-                    progress.PercentComplete = (int)Math.Min(100, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds);
-                    WriteProgress(progress);
-                }
+                if (progress.Due) progress.Update($"{found} device(s) found", (int)Math.Min(100, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds));
             }
             run.GetAwaiter().GetResult();
         }
@@ -111,9 +107,10 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
         }
         finally
         {
+            // Also when a downstream Select-Object -First or Ctrl+C stops the sweep; first, because
+            // once the pipeline is stopping, FlushDebug throws.
+            progress.Complete($"{found} device(s) found");
             FlushDebug();
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
         }
         WriteVerbose($"Discovery finished in {clock.Elapsed.TotalSeconds:0.00} s with {found} device(s).");
     }

@@ -27,6 +27,10 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaWifiResult))]
 public sealed class SetMideaWifiCommand : MideaCmdlet
 {
+    // How long a stopped batch may take to put the computer back on its own network (netsh and
+    // nmcli take seconds; the simulated radio none).
+    private static readonly TimeSpan RejoinGrace = TimeSpan.FromSeconds(30);
+
     private readonly List<WifiJob> _jobs = new();
     private ChannelPlan? _defaultPlan;
 
@@ -188,8 +192,8 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
                 events.CompleteAdding();
             }
         });
-        var progress = new ProgressRecord(1, "Provisioning Wi-Fi", $"0 of {_jobs.Count} units done");
-        WriteProgress(progress);
+        var progress = new ProgressBar(this, 1, "Provisioning Wi-Fi");
+        progress.Update($"0 of {_jobs.Count} units done", 0);
         int done = 0;
         try
         {
@@ -203,9 +207,8 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
                 }
                 var job = (WifiJob)item;
                 done++;
-                progress.StatusDescription = $"{done} of {_jobs.Count} units done; last: {job.Result.ApSsid ?? job.Result.Address}";
-                progress.PercentComplete = 100 * done / _jobs.Count;
-                WriteProgress(progress);
+                // Every unit, unthrottled: provisioning one takes seconds.
+                progress.Update($"{done} of {_jobs.Count} units done; last: {job.Result.ApSsid ?? job.Result.Address}", 100 * done / _jobs.Count);
                 if (job.Failure != null)
                 {
                     (string id, ErrorCategory category) = Classify(job.Failure);
@@ -224,10 +227,26 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         }
         finally
         {
-            FlushDebug();
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            // Stopped early (Ctrl+C, a downstream Select-Object -First): the units still in flight
+            // are cancelled and given time to put the computer back on its own network, and only
+            // then are their passphrases wiped.
+            if (!run.IsCompleted)
+            {
+                CancelWork();
+                try
+                {
+                    run.Wait(RejoinGrace);
+                }
+                catch (AggregateException)
+                {
+                    // Cancelled as asked; each unit's own outcome no longer has a reader.
+                }
+            }
+            // The passphrases are wiped before anything that may throw: once the pipeline is
+            // stopping, FlushDebug does. The bar closes also when the batch was stopped.
             foreach (WifiJob job in _jobs) job.Wipe();
+            progress.Complete();
+            FlushDebug();
         }
     }
 

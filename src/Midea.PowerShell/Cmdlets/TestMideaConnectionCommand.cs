@@ -24,6 +24,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
     protected override void ProcessRecord()
     {
         var result = new MideaConnectionTest { Address = Address };
+        UnitStarted();
         try
         {
             (DeviceEndpoint endpoint, string source) = ResolveEndpoint();
@@ -32,16 +33,24 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
             result.ProtocolVersion = endpoint.ProtocolVersion;
             result.CredentialSource = source;
             TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
-            Await(async cancel =>
+            try
             {
-                var clock = Stopwatch.StartNew();
-                using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, DebugLog).ConfigureAwait(false);
-                result.ConnectMs = clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                await client.GetStateAsync(cancel).ConfigureAwait(false);
-                result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
-                return true;
-            }, TimeSpan.FromTicks(limit.Ticks * 2), result.Address);
+                Await(async cancel =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, ProtocolLog).ConfigureAwait(false);
+                    result.ConnectMs = clock.Elapsed.TotalMilliseconds;
+                    clock.Restart();
+                    await client.GetStateAsync(cancel).ConfigureAwait(false);
+                    result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
+                    return true;
+                }, TimeSpan.FromTicks(limit.Ticks * 2), result.Address);
+            }
+            finally
+            {
+                // The connect and handshake lines, before the summary below.
+                FlushLogs();
+            }
             result.Success = true;
             WriteVerbose($"{result.Address}: V{result.ProtocolVersion}, credentials from {result.CredentialSource}, connect {result.ConnectMs:0.0} ms, query {result.RoundTripMs:0.0} ms.");
         }
@@ -55,6 +64,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
             result.Error = ex.Message;
             WriteVerbose($"{result.Address}: {result.ErrorId}: {ex.Message}");
         }
+        UnitFinished(!result.Success);
         if (Quiet) WriteObject(result.Success);
         else WriteObject(result);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -68,6 +69,14 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private readonly ConcurrentQueue<string> _verbose = new();
     private SemaphoreSlim? _throttle;
 
+    // Units counted for the progress bar. _started is the pipeline thread's; the others are
+    // changed by the workers, hence Interlocked.
+    private int _started;
+    private int _active;
+    private int _finished;
+    private int _failed;
+    private ProgressBar? _bar;
+
     /// <summary>
     /// Queues <paramref name="work"/> for the unit this record names and returns at once; up to
     /// -ThrottleLimit units are worked on together. <paramref name="onResult"/> runs later on the
@@ -79,6 +88,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
         _throttle ??= new SemaphoreSlim(Parallelism);
+        _started++;
         Task<object> task = RunAsync(request, work);
         _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
         // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
@@ -101,7 +111,11 @@ public abstract class DeviceCmdlet : MideaCmdlet
         base.EndProcessing();
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Closes the progress bar and the sessions. Runs at the end of EndProcessing, and from Dispose
+    /// when the pipeline was stopped (Ctrl+C, a downstream Select-Object -First) or failed first,
+    /// so no bar is left open.
+    /// </summary>
     private protected override void Release()
     {
         lock (_sessions)
@@ -109,6 +123,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
             foreach (SessionSlot slot in _sessions.Values) slot.Session.Dispose();
             _sessions.Clear();
         }
+        _bar?.Complete(Status());
     }
 
     /// <summary>Writes the results of finished units, in input order; with <paramref name="wait"/>, waits for all.</summary>
@@ -117,11 +132,16 @@ public abstract class DeviceCmdlet : MideaCmdlet
         while (_pending.Count > 0)
         {
             PendingUnit head = _pending.Peek();
-            if (!head.Task.IsCompleted && !wait)
+            while (wait && !head.Task.IsCompleted)
             {
+                // Wake now and then while a slow unit holds the head of the queue, so verbose
+                // lines and progress from the others keep coming.
+                Task.WaitAny(new Task[] { head.Task }, ProgressBar.IntervalMs);
+                if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
                 FlushLogs();
-                return;
+                ReportProgress();
             }
+            if (!head.Task.IsCompleted) break;
             object? result = null;
             Exception? failure = null;
             try
@@ -142,9 +162,59 @@ public abstract class DeviceCmdlet : MideaCmdlet
             else head.OnResult(result!);
         }
         FlushLogs();
+        ReportProgress();
     }
 
-    private void FlushLogs()
+    /// <summary>For cmdlets that work one unit at a time without <see cref="Submit"/>: counts it in the progress bar.</summary>
+    private protected void UnitStarted()
+    {
+        _started++;
+        Interlocked.Increment(ref _active);
+        ReportProgress();
+    }
+
+    /// <summary>The unit <see cref="UnitStarted"/> counted is done.</summary>
+    private protected void UnitFinished(bool failed)
+    {
+        Interlocked.Decrement(ref _active);
+        Interlocked.Increment(ref _finished);
+        if (failed) Interlocked.Increment(ref _failed);
+        ReportProgress();
+    }
+
+    /// <summary>
+    /// Shows how the run goes, at most four times a second. A pipeline does not say how many units
+    /// will come, so the bar counts units (done, in flight, queued) and PercentComplete stays -1
+    /// (unknown) rather than inventing a total. One unit shows no bar: it usually takes
+    /// milliseconds, a bar that flashes for it is noise, and nothing in a pipeline says a second
+    /// is coming until it does, so the bar appears with the second unit.
+    /// </summary>
+    private void ReportProgress()
+    {
+        if (_started < 2) return;
+        string name = MyInvocation.MyCommand.Name;
+        _bar ??= new ProgressBar(this, ActivityIdOf(name), name);
+        if (_bar.Due) _bar.Update(Status());
+    }
+
+    private string Status()
+    {
+        int finished = Volatile.Read(ref _finished), active = Volatile.Read(ref _active), failed = Volatile.Read(ref _failed);
+        int queued = Math.Max(0, _started - finished - active);
+        return $"{finished} unit(s) done{(failed > 0 ? $" ({failed} failed)" : "")}, {active} in flight{(queued > 0 ? $", {queued} queued" : "")}";
+    }
+
+    // One id per cmdlet, the same in every process (string.GetHashCode is not), so a reader of the
+    // progress stream tells Get-MideaState's bar from Set-MideaState's when both run in one pipeline.
+    private static int ActivityIdOf(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name) hash = (hash ^ c) * 16777619;
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
+    /// <summary>Writes the queued verbose and debug lines (pipeline thread only).</summary>
+    private protected void FlushLogs()
     {
         while (_verbose.TryDequeue(out string? line)) WriteVerbose(line);
         FlushDebug();
@@ -152,51 +222,68 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private async Task<object> RunAsync<T>(DeviceRequest request, Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
     {
-        DeviceEndpoint endpoint;
-        await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
         try
         {
-            (endpoint, _) = await ResolveAsync(request, StopToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _throttle.Release();
-        }
-        SessionSlot slot = Session(endpoint, request.Timeout);
-        // One exchange at a time per unit: a unit named again waits for its own session without
-        // holding a throttle slot, so a slow unit does not starve the others, and its time limit
-        // starts when its turn comes.
-        await slot.Lock.WaitAsync(StopToken).ConfigureAwait(false);
-        try
-        {
-            await _throttle.WaitAsync(StopToken).ConfigureAwait(false);
+            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => ResolveAsync(request, StopToken)).ConfigureAwait(false);
+            SessionSlot slot = Session(endpoint, request.Timeout);
+            // One exchange at a time per unit: a unit named again waits for its own session without
+            // holding a throttle slot, so a slow unit does not starve the others, and its time limit
+            // starts when its turn comes.
+            await slot.Lock.WaitAsync(StopToken).ConfigureAwait(false);
             try
             {
-                // Each request has the full limit; the whole exchange gets it once per request it may make.
-                TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
-                using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-                limit.CancelAfter(deadline);
-                try
+                return await ThrottledAsync(async () =>
                 {
-                    return await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
-                {
-                    throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
-                }
-                catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(StopToken);
-                }
+                    // Each request has the full limit; the whole exchange gets it once per request it may make.
+                    TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
+                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+                    limit.CancelAfter(deadline);
+                    var clock = Stopwatch.StartNew();
+                    try
+                    {
+                        T result = await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
+                        _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
+                        return (object)result;
+                    }
+                    catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
+                    {
+                        throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
+                    }
+                    catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException(StopToken);
+                    }
+                }).ConfigureAwait(false);
             }
             finally
             {
-                _throttle.Release();
+                slot.Lock.Release();
             }
+        }
+        catch
+        {
+            Interlocked.Increment(ref _failed);
+            throw;
         }
         finally
         {
-            slot.Lock.Release();
+            Interlocked.Increment(ref _finished);
+        }
+    }
+
+    /// <summary>Runs <paramref name="step"/> in one of the -ThrottleLimit slots, counted as in flight.</summary>
+    private async Task<TResult> ThrottledAsync<TResult>(Func<Task<TResult>> step)
+    {
+        await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _active);
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+            _throttle.Release();
         }
     }
 
@@ -211,10 +298,21 @@ public abstract class DeviceCmdlet : MideaCmdlet
                 return slot;
             }
             _verbose.Enqueue($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
-            slot = new SessionSlot(new ManagedClient(endpoint, limit, DebugLog));
+            slot = new SessionSlot(new ManagedClient(endpoint, limit, ProtocolLog));
             _sessions[key] = slot;
             return slot;
         }
+    }
+
+    /// <summary>
+    /// The log given to the protocol layer. It all goes to the debug stream (the full trace); the
+    /// lines that mark a step a -Verbose reader follows (<see cref="TransportSteps"/>: connected,
+    /// handshake accepted, reconnecting) go to the verbose stream as well.
+    /// </summary>
+    private protected void ProtocolLog(string line)
+    {
+        DebugLog(line);
+        if (TransportSteps.IsStep(line)) _verbose.Enqueue(line);
     }
 
     /// <summary>The unit this record names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
@@ -267,8 +365,10 @@ public abstract class DeviceCmdlet : MideaCmdlet
         if (known != null) return new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion };
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
         // Silence means no unit at this address, which is what DeviceUnreachable says.
-        return await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false)
+        DiscoveryInfo info = await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false)
             ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
+        _verbose.Enqueue($"{address} answered discovery: V{info.ProtocolVersion}, id {info.DeviceId}.");
+        return info;
     }
 
     /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>

@@ -25,6 +25,12 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc/>
     protected override void StopProcessing() => _stopping.Cancel();
 
+    /// <summary>
+    /// Cancels work still in flight. A downstream Select-Object -First ends the pipeline without
+    /// StopProcessing, so without this, units already started would go on after the command ended.
+    /// </summary>
+    private protected void CancelWork() => _stopping.Cancel();
+
     /// <summary>Runs <paramref name="operation"/> with an overall deadline, blocking the pipeline thread.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
     /// <exception cref="DeviceTimeoutException">The deadline passed.</exception>
@@ -100,6 +106,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        CancelWork();
         Release();
         _stopping.Dispose();
         GC.SuppressFinalize(this);

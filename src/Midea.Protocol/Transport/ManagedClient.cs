@@ -52,7 +52,7 @@ public sealed class ManagedClient : IDisposable
             catch (Exception ex) when (Retryable(ex) && attempt < Attempts && !cancel.IsCancellationRequested)
             {
                 Drop();
-                _log?.Invoke($"{Endpoint}: {ex.GetType().Name} on attempt {attempt}; reconnecting to ask again.");
+                _log?.Invoke(TransportSteps.Reconnecting(Endpoint, ex, attempt));
                 await Task.Delay(TimeSpan.FromTicks(Backoff.Ticks << (attempt - 1)), cancel).ConfigureAwait(false);
             }
             catch

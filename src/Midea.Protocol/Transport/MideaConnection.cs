@@ -59,7 +59,7 @@ public sealed class MideaConnection : IDisposable
             socket.Dispose();
             throw;
         }
-        log?.Invoke($"Connected to {endpoint} (V{endpoint.ProtocolVersion}).");
+        log?.Invoke(TransportSteps.Connected(endpoint));
         connected?.Invoke();
         if (endpoint.ProtocolVersion == 3)
         {
@@ -131,7 +131,7 @@ public sealed class MideaConnection : IDisposable
             await SendAsync(Handshake.EncodeRequest(NextPacketId(), _endpoint.Token!)).ConfigureAwait(false);
             byte[] reply = await ReadPacketAsync().ConfigureAwait(false);
             _linkKey = Handshake.DecodeResponse(_endpoint.Key!, reply);
-            _log?.Invoke($"Handshake with {_endpoint} accepted.");
+            _log?.Invoke(TransportSteps.HandshakeAccepted(_endpoint));
             return true;
         }, cancel);
 
