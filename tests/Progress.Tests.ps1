@@ -192,7 +192,7 @@ Describe 'A stopped pipeline still closes its bar' {
         # pipeline, the last unit has not been started. Left running, the batch would go on and
         # provision it with passphrases already wiped.
         $ap = @(Start-MideaSimulator -ApMode -Address 127.0.28.100 -Count 3 -JoinDelaySeconds 0)
-        Set-MideaSimulator -Address $ap.Address -ResponseDelayMs 500
+        Set-MideaSimulator -Address ($ap | ForEach-Object Address) -ResponseDelayMs 500
         $batch = @($ap | ForEach-Object { [pscustomobject]@{ IPAddress = $_.Address; Ssid = 'site-wifi'; Psk = $passphrase; Country = 'AU' } })
         $run = Invoke-Hosted 'param($Rows) $Rows | Set-MideaWifi -ThrottleLimit 1 | Select-Object -First 1' @{ Rows = $batch }
         $run.Output | Should -HaveCount 1
