@@ -6,7 +6,7 @@
     unit to find, read and change, then factory-fresh units joined to Wi-Fi with Set-MideaWifi
     (one directly, two from a CSV). Nothing leaves 127.0.0.0/8.
 #>
-param([string] $ModulePath = (Join-Path $PSScriptRoot '../output/Midea/0.1.0/Midea.psd1'))
+param([string] $ModulePath = (Get-ChildItem (Join-Path $PSScriptRoot '../output/Midea/*/Midea.psd1') | Select-Object -First 1).FullName)
 
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
@@ -76,10 +76,14 @@ try {
     $csv = Join-Path ([System.IO.Path]::GetTempPath()) "midea-demo-$PID.csv"
     $bulk | ForEach-Object { [pscustomobject]@{ ApSsid = $_.Name; Ssid = 'demo-home'; Passphrase = 'demo-passphrase'; CountryCode = 'GB' } } |
         Export-Csv $csv -NoTypeInformation
-    Show "Get-Content units.csv" (Get-Content $csv)
+    # The CSV holds the passphrase in plain text, as yours will; shown here with it masked.
+    Show "Get-Content units.csv" ((Get-Content $csv) -replace 'demo-passphrase', '***')
     $results = Import-Csv $csv | Set-MideaWifi -SimulatedWlan -WaitForNetwork 127.0.0.48/29 -WaitTimeoutSeconds 10
     Show 'Import-Csv units.csv | Set-MideaWifi -SimulatedWlan -WaitForNetwork 127.0.0.48/29' $results
     Remove-Item $csv
+    # A demo that quietly shows a failure would prove nothing: it ends non-zero instead.
+    $failed = @(@($wifi) + $results | Where-Object { -not $_.Success })
+    if ($failed) { throw "Provisioning failed in the demo: $($failed.FailedStep -join ', ')." }
 }
 finally {
     Stop-MideaSimulator

@@ -92,6 +92,25 @@ Describe 'examples/provision-from-csv.ps1' {
     }
 }
 
+Describe 'examples/demo.ps1' {
+    It 'runs the main job end to end, exits 0 and shows no passphrase' {
+        # The README's first command runs it; its units are on 127.0.0.x, free while this file runs.
+        Push-Location $repoRoot
+        try {
+            $output = (dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $repoRoot 'examples/demo.ps1') -ModulePath $modulePath 2>&1) -join "`n"
+            $exit = $LASTEXITCODE
+        }
+        finally {
+            Pop-Location
+        }
+        $exit | Should -Be 0 -Because $output
+        $output | Should -Match '=== Find-MideaDevice'
+        $output | Should -Match 'Refused: NotSupportedByUnit'
+        $output | Should -Match 'net_ac_\w+ +\d+ demo-home +True'
+        $output | Should -Not -Match 'demo-passphrase'
+    }
+}
+
 Describe 'Help of the example scripts' {
     It '<Name> shows its synopsis in Get-Help' -ForEach @(
         Get-ChildItem (Join-Path $PSScriptRoot '../examples') -Filter *.ps1 |
