@@ -66,6 +66,8 @@ function Read-HelpSource([string] $Path) {
         elseif ($section) { $section.Lines.Add($line) }
         elseif ($line -match '\S' -and $title) { $problems.Add("text before the first section: '$line'.") }
     }
+    # An open fence swallows every heading after it; say so rather than list what went missing.
+    if ($fenced) { $problems.Add('a code block is not closed (a line starting with ``` is missing).') }
     $empty = [pscustomobject]@{ Lines = @(); Subs = [ordered]@{} }
     $part = { param($name) if ($sections.ContainsKey($name)) { $sections[$name] } else { $empty } }
 
@@ -73,7 +75,7 @@ function Read-HelpSource([string] $Path) {
         $blocks = @(Split-HelpBlocks $entry.Value)
         [pscustomobject]@{
             Title = $entry.Key
-            Code = @($blocks | Where-Object Kind -NE 'Para' | ForEach-Object Text)
+            Code = @($blocks | Where-Object Kind -EQ 'Code' | ForEach-Object Text)
             Remarks = @($blocks | Where-Object Kind -EQ 'Para' | ForEach-Object Text)
         }
     }

@@ -87,12 +87,6 @@ Describe 'Help generator (build/New-MamlHelp.ps1)' {
         (Get-FileHash $output).Hash | Should -Be (Get-FileHash (Join-Path $script:module.ModuleBase 'en-US/Midea.dll-Help.xml')).Hash
     }
 
-    It 'takes parameter facts from the cmdlet, not from the markdown' {
-        # The markdown has no place for them: this guards against someone adding them by hand.
-        $source = Get-Content -Raw (Join-Path $script:repoRoot 'docs/help/Get-MideaState.md')
-        $source | Should -Not -Match '(?m)^(Required|Position|Accept pipeline input|Aliases):'
-    }
-
     It 'refuses a source with gaps, names each one, and writes no file' {
         $source = Join-Path $TestDrive 'broken'
         Copy-Item -Recurse (Join-Path $script:repoRoot 'docs/help') $source
@@ -119,7 +113,7 @@ Describe 'Help generator (build/New-MamlHelp.ps1)' {
         $output | Should -Not -Exist
     }
 
-    It 'refuses an example without code, a synopsis of two sentences and an unknown section' {
+    It 'refuses an example without code, an unclosed code block, a synopsis of two sentences and an unknown section' {
         $source = Join-Path $TestDrive 'broken2'
         Copy-Item -Recurse (Join-Path $script:repoRoot 'docs/help') $source
         $file = Join-Path $source 'Stop-MideaSimulator.md'
@@ -128,6 +122,11 @@ Describe 'Help generator (build/New-MamlHelp.ps1)' {
         $text = $text -replace '(?s)(### Example 1[^\n]*\n).*?```\r?\n(.*?)(?=### Example 2)', '$1$2'
         $text += "`n## Troubleshooting`n`nText.`n"
         Set-Content -Path $file -Value $text -NoNewline
+        # Another file, with the code block of its last example never closed.
+        $other = Join-Path $source 'Remove-MideaDevice.md'
+        $text = Get-Content -Raw $other
+        $last = $text.LastIndexOf('```', $text.IndexOf('## Parameters'))
+        Set-Content -Path $other -Value $text.Remove($last, 3) -NoNewline
 
         $result = Invoke-Generator $source (Join-Path $TestDrive 'broken2-out/Midea.dll-Help.xml')
 
@@ -135,6 +134,7 @@ Describe 'Help generator (build/New-MamlHelp.ps1)' {
         $result.Messages | Should -Match 'Stop-MideaSimulator\.md: the synopsis must be one sentence'
         $result.Messages | Should -Match "Stop-MideaSimulator\.md: example 'Example 1[^']*' needs exactly one closed code block, not 0"
         $result.Messages | Should -Match "Stop-MideaSimulator\.md: unknown section '## Troubleshooting'"
+        $result.Messages | Should -Match 'Remove-MideaDevice\.md: a code block is not closed'
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -109,7 +110,7 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     }
 
     // The room is separate from the faults, so setting it leaves the unit's faults as they are.
-    private void SetRoom(System.Collections.Generic.List<VirtualAirConditioner> units)
+    private void SetRoom(List<VirtualAirConditioner> units)
     {
         double? indoor = MyInvocation.BoundParameters.ContainsKey(nameof(IndoorTemperature)) ? IndoorTemperature : null;
         double? outdoor = MyInvocation.BoundParameters.ContainsKey(nameof(OutdoorTemperature)) ? OutdoorTemperature : null;
