@@ -80,3 +80,25 @@ public sealed class ProvisioningRefusedException : MideaException
     /// <summary>Creates the exception.</summary>
     public ProvisioningRefusedException(string message, Exception? inner = null) : base(message, inner) { }
 }
+
+/// <summary>
+/// A change (SetState, SetProperties, the display toggle, Wi-Fi settings) was written to the unit,
+/// and then no readable answer came: the connection closed, the reply timed out or did not decode.
+/// The unit may or may not have applied it, so it is never sent again blindly; reading the state
+/// tells which.
+/// </summary>
+public sealed class OutcomeUnknownException : MideaException
+{
+    /// <summary>Creates the exception; <paramref name="inner"/> is what went wrong after sending.</summary>
+    public OutcomeUnknownException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>
+/// A secret (the Wi-Fi passphrase) would travel over a transport whose key is public (V2 framing),
+/// and the user did not consent to that.
+/// </summary>
+public sealed class InsecureTransportException : MideaException
+{
+    /// <summary>Creates the exception.</summary>
+    public InsecureTransportException(string message, Exception? inner = null) : base(message, inner) { }
+}

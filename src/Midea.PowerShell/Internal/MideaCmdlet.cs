@@ -82,6 +82,8 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         MideaProtocolException { Fault: ProtocolFault.Unsupported } => ("UnsupportedDevice", ErrorCategory.NotImplemented),
         MideaProtocolException => ("ProtocolError", ErrorCategory.ProtocolError),
         InvalidDeviceResponseException => ("InvalidDeviceResponse", ErrorCategory.InvalidResult),
+        OutcomeUnknownException => ("OutcomeUnknown", ErrorCategory.ConnectionError),
+        InsecureTransportException => ("InsecureTransport", ErrorCategory.SecurityError),
         ProvisioningRefusedException => ("ProvisioningRefused", ErrorCategory.InvalidData),
         UnsupportedValueException => ("NotSupportedByUnit", ErrorCategory.InvalidArgument),
         Store.StoreCorruptException => ("StoreCorrupt", ErrorCategory.InvalidData),
