@@ -34,6 +34,8 @@ public enum ProtocolFault
     BadValue,
     /// <summary>The device speaks a protocol version this module does not support.</summary>
     Unsupported,
+    /// <summary>The packet names a device id other than the one the session is with.</summary>
+    WrongDevice,
 }
 
 /// <summary>Bytes that are not a valid packet or frame. Decoders throw only this.</summary>

@@ -51,7 +51,8 @@ public class ManagedClientTests
         long before = unit.Requests;
         unit.Faults = new FaultPlan { CloseMidResponse = true };
         state.Power = !state.Power;
-        await Assert.ThrowsAsync<DeviceUnreachableException>(() => session.CommandAsync((c, t) => c.SetStateAsync(state, false, t), default));
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => session.CommandAsync((c, t) => c.SetStateAsync(state, false, t), default));
+        Assert.IsType<DeviceUnreachableException>(error.InnerException);
         Assert.Equal(before + 1, unit.Requests);
         Assert.Equal(1, session.Connects);
     }

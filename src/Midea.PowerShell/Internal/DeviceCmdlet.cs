@@ -249,7 +249,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
                     {
                         throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
                     }
-                    catch (DeviceTimeoutException) when (StopToken.IsCancellationRequested)
+                    catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
                     {
                         throw new OperationCanceledException(StopToken);
                     }

@@ -19,6 +19,9 @@ public sealed class AcClient : IDisposable
     public static async Task<AcClient> ConnectAsync(DeviceEndpoint endpoint, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null) =>
         new AcClient(await MideaConnection.OpenAsync(endpoint, timeout, cancel, log).ConfigureAwait(false));
 
+    /// <summary>Packets written in full on this connection (see <see cref="MideaConnection.PacketsSent"/>).</summary>
+    public long PacketsSent => _connection.PacketsSent;
+
     /// <summary>Queries the state (GetState → C0).</summary>
     public async Task<AcState> GetStateAsync(CancellationToken cancel)
     {
@@ -73,7 +76,7 @@ public sealed class AcClient : IDisposable
     {
         AaFrame reply = await _connection.RequestAsync(GroupCodec.Request(group, NextMessageId()), GroupCodec.ResponseId, cancel, FrameType.Query).ConfigureAwait(false);
         int answered = GroupCodec.GroupOf(reply.Body);
-        if (answered != group) throw new InvalidDeviceResponseException($"Asked for data group {group}, the unit answered group {answered}.");
+        if (answered != group) throw new InvalidDeviceResponseException($"asked for data group {group}, the unit answered with group {answered}.");
         return reply.Body;
     }
 

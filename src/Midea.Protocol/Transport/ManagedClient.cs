@@ -9,8 +9,8 @@ namespace Midea.Protocol.Transport;
 /// the connection closed or reset, or garbled bytes — is asked again with backoff on a fresh
 /// connection, re-authenticated for V3. A timeout is not retried: the time the caller allowed has
 /// run out. Commands (changes, the display toggle) are sent once: only a failure to connect, which
-/// happens before anything is sent, is retried; after the command was written an uncertain outcome
-/// is reported, never re-sent blindly. Not thread-safe: one request at a time.
+/// happens before anything is sent, is retried; after the command was written a failure is
+/// reported as an unknown outcome, never re-sent blindly. Not thread-safe: one request at a time.
 /// </summary>
 public sealed class ManagedClient : IDisposable
 {
@@ -63,28 +63,46 @@ public sealed class ManagedClient : IDisposable
         }
     }
 
-    /// <summary>Runs a command once. A failure to connect is retried; a failure after sending is not.</summary>
-    public async Task<T> CommandAsync<T>(Func<AcClient, CancellationToken, Task<T>> command, CancellationToken cancel)
+    /// <summary>
+    /// Runs a change once. A failure to connect is retried. A failure once the change was written
+    /// (the connection closed, no answer in time, a reply that does not decode) is reported as
+    /// <see cref="OutcomeUnknownException"/>: the unit may have applied it, so it is not sent again.
+    /// </summary>
+    /// <exception cref="OutcomeUnknownException">The change was sent; whether it was applied is not known.</exception>
+    public Task<T> CommandAsync<T>(Func<AcClient, CancellationToken, Task<T>> command, CancellationToken cancel) => OnceAsync(command, change: true, cancel);
+
+    /// <summary>A query asked once (after a connect that may be retried): for data a unit may simply not have, where silence is an answer.</summary>
+    public Task<T> QueryOnceAsync<T>(Func<AcClient, CancellationToken, Task<T>> query, CancellationToken cancel) => OnceAsync(query, change: false, cancel);
+
+    /// <inheritdoc/>
+    public void Dispose() => Drop();
+
+    private async Task<T> OnceAsync<T>(Func<AcClient, CancellationToken, Task<T>> request, bool change, CancellationToken cancel)
     {
-        if (command is null) throw new ArgumentNullException(nameof(command));
+        if (request is null) throw new ArgumentNullException(nameof(request));
         AcClient client = await QueryAsync((c, _) => Task.FromResult(c), cancel).ConfigureAwait(false);
+        long before = client.PacketsSent;
         try
         {
-            return await command(client, cancel).ConfigureAwait(false);
+            return await request(client, cancel).ConfigureAwait(false);
+        }
+        // An ERROR answer to a V3 request means the unit did not take it: that stays an
+        // authentication failure. Anything else after the bytes went out leaves the change in doubt.
+        catch (Exception ex) when (change && client.PacketsSent > before && ex is not AuthenticationFailedException)
+        {
+            Drop();
+            throw new OutcomeUnknownException(
+                $"{Endpoint}: the change was sent and may or may not have been applied; read the state to find out. After sending: {Cause(ex)}.", ex);
         }
         catch
         {
-            // The command may or may not have been applied; the session is not trusted any more.
+            // Whatever came of it, the session is not trusted any more.
             Drop();
             throw;
         }
     }
 
-    /// <summary>A query asked once (after a connect that may be retried): for data a unit may simply not have, where silence is an answer.</summary>
-    public Task<T> QueryOnceAsync<T>(Func<AcClient, CancellationToken, Task<T>> query, CancellationToken cancel) => CommandAsync(query, cancel);
-
-    /// <inheritdoc/>
-    public void Dispose() => Drop();
+    private static string Cause(Exception ex) => ex is OperationCanceledException ? "the time allowed ran out" : ex.Message.TrimEnd('.');
 
     private async Task<AcClient> ConnectedAsync(CancellationToken cancel)
     {

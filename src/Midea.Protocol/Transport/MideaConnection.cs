@@ -76,6 +76,12 @@ public sealed class MideaConnection : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Packets written to the unit in full so far. A caller that sends a change compares it before
+    /// and after a failure: if it grew, the change reached the unit and may have been applied.
+    /// </summary>
+    public long PacketsSent { get; private set; }
+
     /// <summary>Sends one AA frame and waits for the reply frame whose body starts with <paramref name="responseId"/>.</summary>
     /// <param name="responseType">When given, a frame of another type with the same id (an unsolicited notification, such as a B5 of type 05) is skipped.</param>
     /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
@@ -117,7 +123,7 @@ public sealed class MideaConnection : IDisposable
             await SendAsync(packet).ConfigureAwait(false);
             _log?.Invoke($"Sent {data.Length} bytes of command data to {_endpoint}.");
             byte[] received = await ReadPacketAsync().ConfigureAwait(false);
-            if (_linkKey == null) return V2Packet.Decode(received).Payload;
+            if (_linkKey == null) return CheckDevice(V2Packet.Decode(received)).Payload;
             if (V3Packet.ReadType(received) == V3PacketType.Error) return null;
             return V3Packet.DecodeEncrypted(_linkKey, received).Data;
         }, cancel);
@@ -144,13 +150,29 @@ public sealed class MideaConnection : IDisposable
                 throw new AuthenticationFailedException($"{_endpoint} answered ERROR: the session is no longer authenticated.");
             v2 = V3Packet.DecodeEncrypted(_linkKey, received).Data;
         }
-        V2Packet packet = V2Packet.Decode(v2);
+        V2Packet packet = CheckDevice(V2Packet.Decode(v2));
         if (packet.MessageType != V2Packet.ApplianceData || packet.Payload.Length == 0)
         {
             _log?.Invoke($"Skipped V2 packet type {packet.MessageType:x4} from {_endpoint}.");
             return null;
         }
         return AaFrame.Decode(packet.Payload);
+    }
+
+    /// <summary>
+    /// Refuses a packet that names another unit: a reply for someone else must not be read as this
+    /// unit's state. A zero id is accepted, because nothing shows that every firmware fills the
+    /// field in (msmart reads no id of a received packet); an endpoint without an id (0) has nothing to compare with. The
+    /// refusal is a protocol fault, so a query may ask again like after any garbled reply.
+    /// </summary>
+    private V2Packet CheckDevice(V2Packet packet)
+    {
+        if (packet.DeviceId != 0 && _endpoint.DeviceId != 0 && packet.DeviceId != _endpoint.DeviceId)
+        {
+            throw new MideaProtocolException(ProtocolFault.WrongDevice,
+                $"{_endpoint} answered with a packet for device id {packet.DeviceId}, but the session is with device id {_endpoint.DeviceId}.");
+        }
+        return packet;
     }
 
     private async Task SendAsync(byte[] packet)
@@ -161,6 +183,7 @@ public sealed class MideaConnection : IDisposable
         {
             sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
         }
+        PacketsSent++;
     }
 
     private async Task<byte[]> ReadPacketAsync()
