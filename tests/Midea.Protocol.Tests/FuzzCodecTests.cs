@@ -245,7 +245,7 @@ public class FuzzCodecTests
     private static void AssertWellFormed(DiscoveryInfo info)
     {
         Assert.InRange(info.ProtocolVersion, 1, 3);
-        Assert.InRange(info.Port, 0, 0xFFFF);
+        Assert.InRange(info.Port, 1, 0xFFFF);
         Assert.InRange(info.DeviceId, 0, 0xFFFF_FFFF_FFFF);
         Assert.True(info.Mac is null || info.Mac.Length == 6, $"MAC of {info.Mac?.Length} bytes from serial '{info.SerialNumber}'");
     }
@@ -254,6 +254,8 @@ public class FuzzCodecTests
     private static byte[] ShortReplyWithSerial(string serial)
     {
         var body = new byte[41];
+        body[4] = 0x2c; // port 6444 (0x192c, little-endian)
+        body[5] = 0x19;
         System.Text.Encoding.ASCII.GetBytes(serial, 0, 32, body, 8);
         return V2Packet.Encode(V2Magic.DiscoveryReply, 1, body);
     }

@@ -115,12 +115,20 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
         WriteVerbose($"Discovery finished in {clock.Elapsed.TotalSeconds:0.00} s with {found} device(s).");
     }
 
+    /// <summary>Writes a device, or says what was wrong with the reply; each case comes at most once per address (DiscoveryClient sees to it).</summary>
     private bool Write(DiscoveryResult reply)
     {
-        if (reply.Error != null)
+        switch (reply.Kind)
         {
-            WriteWarning($"Ignored a reply from {reply.Source} that is not a valid discovery reply: {reply.Error.Message}");
-            return false;
+            case DiscoveryReplyKind.Undecodable:
+                WriteWarning($"Ignored a reply from {reply.Source} that is not a valid discovery reply: {reply.Error!.Message} Further replies like it from {reply.Source} are ignored silently.");
+                return false;
+            case DiscoveryReplyKind.Unasked:
+                WriteVerbose($"Ignored replies from {reply.Source}, which is not one of the addresses asked.");
+                return false;
+            case DiscoveryReplyKind.AnotherId:
+                WriteWarning($"{reply.Source} answered as device id {reply.Info!.DeviceId} after answering as id {reply.KeptDeviceId}; id {reply.KeptDeviceId} stands, and further ids from {reply.Source} are ignored.");
+                return false;
         }
         DiscoveryInfo info = reply.Info!;
         if (info.ProtocolVersion == 1)

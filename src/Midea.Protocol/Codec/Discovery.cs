@@ -82,6 +82,10 @@ public static class Discovery
         V2Packet packet = V2Packet.Decode(data);
         byte[] body = packet.Payload;
         if (body.Length < 41) throw new MideaProtocolException(ProtocolFault.Truncated, $"Discovery body of {body.Length} bytes is shorter than its 41-byte fixed part.");
+        int port = body[4] | body[5] << 8;
+        // The field is 16 bits, so 0 is the one value no TCP service can have: such a reply would
+        // send a client nowhere, and is refused here rather than passed on as a device.
+        if (port == 0) throw new MideaProtocolException(ProtocolFault.BadValue, "The discovery reply announces TCP port 0, where no unit can listen.");
         int n = body[40];
         if (body.Length < 41 + n) throw new MideaProtocolException(ProtocolFault.Truncated, $"Discovery body of {body.Length} bytes cannot hold a {n}-byte name.");
         var info = new DiscoveryInfo
@@ -89,7 +93,7 @@ public static class Discovery
             ProtocolVersion = version,
             DeviceId = packet.DeviceId,
             Address = new IPAddress(new[] { body[3], body[2], body[1], body[0] }),
-            Port = body[4] | body[5] << 8,
+            Port = port,
             SerialNumber = Ascii(body, 8, 32),
             Name = Ascii(body, 41, n),
             Reserved = V2Packet.Slice(packet.Header, 28, 12),

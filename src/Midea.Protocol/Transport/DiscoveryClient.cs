@@ -10,30 +10,19 @@ using Midea.Protocol.Codec;
 
 namespace Midea.Protocol.Transport;
 
-/// <summary>One answer to a discovery probe.</summary>
-public sealed class DiscoveryResult
-{
-    internal DiscoveryResult(IPAddress source, DiscoveryInfo? info, MideaProtocolException? error)
-    {
-        Source = source;
-        Info = info;
-        Error = error;
-    }
-
-    /// <summary>Where the reply came from; clients use this rather than the address inside the reply.</summary>
-    public IPAddress Source { get; }
-    /// <summary>The decoded reply, or null when it did not decode.</summary>
-    public DiscoveryInfo? Info { get; }
-    /// <summary>Why the reply did not decode.</summary>
-    public MideaProtocolException? Error { get; }
-}
-
 /// <summary>
 /// Sends discovery probes to both ports of every target and reports replies as they arrive,
 /// once per device. It stops when every unicast target has answered, when <c>maxDevices</c>
 /// were found, or when the timeout passes. Unanswered targets are probed again every second
 /// because UDP may drop a probe.
 /// </summary>
+/// <remarks>
+/// Any host on the network can send datagrams, so replies are not trusted: a unicast sweep hears
+/// only its targets, each address yields at most one device, and a host that floods (new ids,
+/// garbage) is reported once per kind of misbehaviour (<see cref="DiscoveryReplyKind"/>), with
+/// memory bounded by <see cref="DiscoverySources"/>. A broadcast sweep accepts any source, since
+/// units answer from addresses nobody named.
+/// </remarks>
 public static class DiscoveryClient
 {
     private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(1);
@@ -41,7 +30,7 @@ public static class DiscoveryClient
     /// <summary>Runs one discovery.</summary>
     /// <param name="unicast">Single hosts; the run ends early once each has answered.</param>
     /// <param name="broadcast">Broadcast addresses; with any, the run lasts the whole timeout.</param>
-    /// <param name="onReply">Called for each new device (and each undecodable reply), on a pool thread.</param>
+    /// <param name="onReply">Called for each new device and each first notice of a misbehaving address (see <see cref="DiscoveryReplyKind"/>), on a pool thread.</param>
     /// <param name="maxDevices">Stop after this many devices; 0 for no limit.</param>
     public static async Task RunAsync(IReadOnlyCollection<IPAddress> unicast, IReadOnlyCollection<IPAddress> broadcast,
         TimeSpan timeout, Action<DiscoveryResult> onReply, int maxDevices, CancellationToken cancel, Action<string>? log = null)
@@ -57,8 +46,9 @@ public static class DiscoveryClient
         socket.Bind(new IPEndPoint(IPAddress.Any, 0));
         byte[] probe = Discovery.CreateProbe();
         var waiting = new HashSet<IPAddress>(unicast);
-        var seenDevices = new HashSet<long>();
-        var seenV1 = new HashSet<IPAddress>();
+        var targets = new HashSet<IPAddress>(unicast);
+        bool anySource = broadcast.Count > 0;
+        var sources = new DiscoverySources();
         int found = 0;
         var clock = Stopwatch.StartNew();
         TimeSpan nextSend = TimeSpan.Zero;
@@ -101,49 +91,36 @@ public static class DiscoveryClient
             var source = ((IPEndPoint)received.RemoteEndPoint).Address;
             var datagram = new byte[received.ReceivedBytes];
             Buffer.BlockCopy(buffer, 0, datagram, 0, datagram.Length);
-            DiscoveryResult result = Decode(source, datagram);
-            if (result.Info is { ProtocolVersion: 1 } && !seenV1.Add(source)) continue;
-            if (result.Info is { ProtocolVersion: > 1 } info && !seenDevices.Add(info.DeviceId))
-            {
-                waiting.Remove(source);
-                continue;
-            }
-            if (result.Info != null)
-            {
-                waiting.Remove(source);
-                found++;
-            }
+            DiscoveryResult? result = sources.Classify(source, anySource || targets.Contains(source), datagram);
+            if (sources.Answered(source)) waiting.Remove(source);
+            if (result is null) continue;
+            if (result.Kind == DiscoveryReplyKind.Device) found++;
             onReply(result);
         }
         // The socket closes on return; observe the receive it aborts so nothing goes unobserved.
         _ = pending?.ContinueWith(t => t.Exception, TaskScheduler.Default);
         cancel.ThrowIfCancellationRequested();
-        log?.Invoke($"Discovery ended after {clock.Elapsed.TotalSeconds:0.00} s: {found} device(s), {waiting.Count} target(s) silent.");
+        log?.Invoke($"Discovery ended after {clock.Elapsed.TotalSeconds:0.00} s: {found} device(s), {waiting.Count} target(s) silent, {sources.Dropped} reply(ies) dropped as repeats or floods.");
     }
 
     /// <summary>Asks one address for its identity: the unit's reply, or null when nothing answered in time.</summary>
     /// <exception cref="MideaProtocolException">The reply did not decode, or the unit speaks V1 (Unsupported).</exception>
     public static async Task<DiscoveryInfo?> AskAsync(IPAddress address, TimeSpan timeout, CancellationToken cancel, Action<string>? log = null)
     {
+        // Unicast: only a reply from this very address counts, so another host cannot lend it an id.
         DiscoveryResult? answer = null;
-        await RunAsync(new[] { address }, Array.Empty<IPAddress>(), timeout, r => answer ??= r, 1, cancel, log).ConfigureAwait(false);
+        void Heard(DiscoveryResult reply)
+        {
+            if (reply.Kind == DiscoveryReplyKind.Device) answer = reply;
+            else if (reply.Kind == DiscoveryReplyKind.Undecodable) answer ??= reply;
+            else log?.Invoke($"Ignored a discovery reply from {reply.Source}, which was not asked.");
+        }
+        await RunAsync(new[] { address }, Array.Empty<IPAddress>(), timeout, Heard, 1, cancel, log).ConfigureAwait(false);
         if (answer is null) return null;
-        if (answer.Error != null) throw answer.Error;
+        if (answer.Error != null) throw new MideaProtocolException(answer.Error.Fault, $"{address} sent a discovery reply that does not decode: {answer.Error.Message}", answer.Error);
         if (answer.Info!.ProtocolVersion == 1)
             throw new MideaProtocolException(ProtocolFault.Unsupported, $"{address} is a V1 (XML) unit; only V2 and V3 are supported.");
         return answer.Info;
-    }
-
-    private static DiscoveryResult Decode(IPAddress source, byte[] datagram)
-    {
-        try
-        {
-            return new DiscoveryResult(source, Discovery.ParseReply(datagram), null);
-        }
-        catch (MideaProtocolException ex)
-        {
-            return new DiscoveryResult(source, null, ex);
-        }
     }
 
     private static int SendProbes(Socket socket, byte[] probe, IEnumerable<IPAddress> unicast, IEnumerable<IPAddress> broadcast, Action<string>? log)
