@@ -52,10 +52,16 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
             var warnings = new List<string>();
             MideaState result = StateMapping.ToPublic(await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false), endpoint);
             if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return new Reading(result, warnings);
-            AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel).ConfigureAwait(false);
+            // The state is read; from here each part that fails is left out with a warning, never the state.
             string address = endpoint.Address.ToString();
-            if (IncludeCapabilities) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
-            if (IncludeProperties) result.Properties = await FeatureReader.PropertiesAsync(client, caps, cancel).ConfigureAwait(false);
+            AcCapabilities? caps = await FeatureReader.OptionalAsync("the capabilities",
+                () => FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel), warnings, address, cancel).ConfigureAwait(false);
+            if (IncludeCapabilities && caps != null) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
+            if (IncludeProperties)
+            {
+                if (caps is null) warnings.Add($"{address}: without the capabilities it is not known which properties the unit has, so they are left out.");
+                else result.Properties = await FeatureReader.OptionalAsync("the properties", () => FeatureReader.PropertiesAsync(client, caps, cancel), warnings, address, cancel).ConfigureAwait(false);
+            }
             if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
             if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
             return new Reading(result, warnings);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Midea.Protocol;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
 
@@ -107,52 +108,70 @@ internal static class FeatureMapping
         return energy;
     }
 
-    /// <summary>Fills the diagnostics from whichever group replies arrived; flags physically impossible values.</summary>
+    /// <summary>
+    /// Fills the diagnostics from whichever group replies arrived; flags physically impossible values.
+    /// A reply that does not decode is listed as missing with a warning, and the others still count.
+    /// </summary>
     public static MideaDiagnostics ToPublic(IReadOnlyDictionary<int, byte[]> groups, IEnumerable<int> missing)
     {
-        var d = new MideaDiagnostics { MissingGroups = missing.ToArray() };
+        var d = new MideaDiagnostics();
+        var absent = new List<int>(missing);
         var warnings = new List<string>();
-        if (groups.TryGetValue(1, out byte[]? g1))
+        bool Read<T>(int group, Func<byte[], T> parse, out T reading)
         {
-            OutdoorUnitReading r = GroupCodec.ParseOutdoorUnit(g1);
-            d.CompressorHz = r.CompressorHz;
-            d.CompressorTargetHz = r.TargetHz;
-            d.CurrentA = r.CurrentA;
-            d.VoltageV = r.VoltageV;
-            d.T1Indoor = r.T1Indoor;
-            d.T2IndoorCoil = r.T2IndoorCoil;
-            d.T3OutdoorCoil = r.T3OutdoorCoil;
-            d.T4Outdoor = r.T4Outdoor;
-            d.DischargeC = r.DischargeC;
-            if (r.VoltageV != 0 && (r.VoltageV < 80 || r.VoltageV > 300)) warnings.Add($"Supply voltage {r.VoltageV} V is outside 80-300 V.");
-            if (r.DischargeC > 150) warnings.Add($"Discharge temperature {r.DischargeC} °C is implausible.");
+            reading = default!;
+            if (!groups.TryGetValue(group, out byte[]? body)) return false;
+            try
+            {
+                reading = parse(body);
+                return true;
+            }
+            catch (MideaProtocolException ex)
+            {
+                absent.Add(group);
+                warnings.Add($"Data group {group} did not decode and is left out: {ex.Message}");
+                return false;
+            }
         }
-        if (groups.TryGetValue(2, out byte[]? g2))
+        if (Read(1, b => GroupCodec.ParseOutdoorUnit(b), out OutdoorUnitReading outdoor))
         {
-            IndoorFanReading r = GroupCodec.ParseIndoorFan(g2);
-            d.IndoorFanTarget = r.TargetSpeed;
-            d.IndoorFanActual = r.ActualSpeed;
-            d.WaterPump = r.WaterPump;
+            d.CompressorHz = outdoor.CompressorHz;
+            d.CompressorTargetHz = outdoor.TargetHz;
+            d.CurrentA = outdoor.CurrentA;
+            d.VoltageV = outdoor.VoltageV;
+            d.T1Indoor = outdoor.T1Indoor;
+            d.T2IndoorCoil = outdoor.T2IndoorCoil;
+            d.T3OutdoorCoil = outdoor.T3OutdoorCoil;
+            d.T4Outdoor = outdoor.T4Outdoor;
+            d.DischargeC = outdoor.DischargeC;
+            if (outdoor.VoltageV != 0 && (outdoor.VoltageV < 80 || outdoor.VoltageV > 300)) warnings.Add($"Supply voltage {outdoor.VoltageV} V is outside 80-300 V.");
+            if (outdoor.DischargeC > 150) warnings.Add($"Discharge temperature {outdoor.DischargeC} °C is implausible.");
         }
-        if (groups.TryGetValue(5, out byte[]? g5))
+        if (Read(2, b => GroupCodec.ParseIndoorFan(b), out IndoorFanReading fan))
         {
-            HumidityReading r = GroupCodec.ParseHumidity(g5);
-            d.Humidity = r.Humidity;
-            d.OutdoorFanSpeed = r.OutdoorFanSpeed;
-            d.Defrost = r.Defrost;
-            if (r.Humidity > 100) warnings.Add($"Humidity {r.Humidity} % is above 100 %.");
+            d.IndoorFanTarget = fan.TargetSpeed;
+            d.IndoorFanActual = fan.ActualSpeed;
+            d.WaterPump = fan.WaterPump;
         }
-        if (groups.TryGetValue(7, out byte[]? g7))
+        if (Read(5, b => GroupCodec.ParseHumidity(b), out HumidityReading humidity))
         {
-            d.OutdoorPowerW = GroupCodec.ParseOutdoorPower(g7).Watts;
+            d.Humidity = humidity.Humidity;
+            d.OutdoorFanSpeed = humidity.OutdoorFanSpeed;
+            d.Defrost = humidity.Defrost;
+            if (humidity.Humidity > 100) warnings.Add($"Humidity {humidity.Humidity} % is above 100 %.");
+        }
+        if (Read(7, b => GroupCodec.ParseOutdoorPower(b), out OutdoorPowerReading power))
+        {
+            d.OutdoorPowerW = power.Watts;
             if (d.OutdoorPowerW > 20000) warnings.Add($"Outdoor unit power {d.OutdoorPowerW} W is implausible.");
         }
-        if (groups.TryGetValue(11, out byte[]? g11))
+        if (Read(11, b => GroupCodec.ParseLouvers(b), out LouverReading louvers))
         {
-            LouverReading r = GroupCodec.ParseLouvers(g11);
-            d.HorizontalLouverAngle = r.Horizontal;
-            d.VerticalLouverAngle = r.Vertical;
+            d.HorizontalLouverAngle = louvers.Horizontal;
+            d.VerticalLouverAngle = louvers.Vertical;
         }
+        absent.Sort();
+        d.MissingGroups = absent.ToArray();
         d.Warnings = warnings.ToArray();
         return d;
     }
