@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
+using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Provisioning;
 
@@ -105,11 +106,23 @@ internal sealed class DeviceSession
         V2Packet request = V2Packet.Decode(data);
         if (linkKey is null && request.Payload.Length > 0 && request.Payload[0] != 0xAA) return await ProvisionAsync(request.Payload).ConfigureAwait(false);
         if (request.MessageType != V2Packet.ApplianceData || request.Payload.Length == 0) return true;
-        byte[]? replyFrame = _unit.Handle(request.Payload);
+        FaultPlan plan = _unit.ActiveFaults.Plan;
+        byte[] frame = plan.WrongDataGroup ? MisdirectedGroupQuery(request.Payload) : request.Payload;
+        byte[]? replyFrame = _unit.Handle(frame);
         if (replyFrame is null) return true;
-        byte[] reply = V2Packet.Encode(V2Magic.Response, _unit.DeviceId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(_unit.ProtocolVersion));
+        long replyId = plan.ForeignDeviceId != 0 ? plan.ForeignDeviceId : _unit.DeviceId;
+        byte[] reply = V2Packet.Encode(V2Magic.Response, replyId, replyFrame, V2Packet.Timestamp(DateTime.UtcNow), V2Packet.DeviceReserved(_unit.ProtocolVersion));
         if (linkKey != null) reply = V3Packet.EncodeEncrypted(linkKey, V3PacketType.EncryptedResponse, _packetId++ & 0xFFF, reply);
         return await SendAsync(reply).ConfigureAwait(false);
+    }
+
+    /// <summary>For <see cref="FaultPlan.WrongDataGroup"/>: a data-group query turned into one for another group; other frames as they are.</summary>
+    private static byte[] MisdirectedGroupQuery(byte[] frame)
+    {
+        byte[] body = AaFrame.DecodeRequest(frame).Body;
+        if (body.Length < 4 || body[0] != AcCommands.GetStateId || body[1] != 0x21) return frame;
+        int asked = body[3] & 0x0F;
+        return GroupCodec.Request(asked == 1 ? 2 : 1, body[body.Length - 1]);
     }
 
     /// <summary>

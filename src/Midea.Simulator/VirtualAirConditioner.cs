@@ -41,6 +41,7 @@ public sealed class VirtualAirConditioner : IDisposable
     private int _openSessions;
     private int _disposed;
     private int _provisioned;
+    private int _flooding;
 
     private VirtualAirConditioner(SimulatorOptions options)
     {
@@ -292,24 +293,60 @@ public sealed class VirtualAirConditioner : IDisposable
         listener.Bind(new IPEndPoint(address, Port));
         listener.Listen(64);
         _loops.Add(Task.Run(() => AcceptLoop(listener)));
-        byte[] reply = Discovery.EncodeReply(new DiscoveryInfo
-        {
-            ProtocolVersion = ProtocolVersion,
-            DeviceId = DeviceId,
-            Address = address,
-            Port = Port,
-            SerialNumber = SerialNumber,
-            Name = Name,
-            ApplianceType = AaFrame.AirConditioner,
-            Subtype = 0xACAC,
-            Mac = Mac,
-        });
+        byte[] reply = DiscoveryReply(address, DeviceId);
         foreach (int port in options.DiscoveryPorts)
         {
             var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             _sockets.Add(udp);
             udp.Bind(new IPEndPoint(address, port));
             _loops.Add(Task.Run(() => DiscoveryLoop(udp, reply)));
+        }
+    }
+
+    private byte[] DiscoveryReply(IPAddress address, long deviceId) => Discovery.EncodeReply(new DiscoveryInfo
+    {
+        ProtocolVersion = ProtocolVersion,
+        DeviceId = deviceId,
+        Address = address,
+        Port = Port,
+        SerialNumber = SerialNumber,
+        Name = Name,
+        ApplianceType = AaFrame.AirConditioner,
+        Subtype = 0xACAC,
+        Mac = Mac,
+    });
+
+    /// <summary>
+    /// <see cref="FaultPlan.DiscoveryFlood"/>: replies naming ever new device ids (or garbage) to
+    /// <paramref name="client"/> until the flood's time is up or the unit stops; one flood at a time.
+    /// </summary>
+    private async Task FloodAsync(Socket udp, EndPoint client, ActiveFaults faults, CancellationToken stop)
+    {
+        if (Interlocked.Exchange(ref _flooding, 1) == 1) return;
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            IPAddress address = _address;
+            for (long n = 1; clock.Elapsed < faults.Plan.DiscoveryFlood && !stop.IsCancellationRequested; n++)
+            {
+                byte[] datagram;
+                if (faults.Plan.DiscoveryFloodGarbage)
+                {
+                    datagram = new byte[120];
+                    faults.Scramble(datagram, 0);
+                }
+                else
+                {
+                    long id = (DeviceId + n) & 0xFFFF_FFFF_FFFF;
+                    datagram = DiscoveryReply(address, id == 0 ? 1 : id);
+                }
+                CountReply(sent: true);
+                await udp.SendToAsync(new ArraySegment<byte>(datagram), SocketFlags.None, client).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _flooding, 0);
         }
     }
 
@@ -380,18 +417,32 @@ public sealed class VirtualAirConditioner : IDisposable
         }
     }
 
-    /// <summary>A discovery reply under a fault plan: only silence, delay and drops apply (see <see cref="FaultPlan"/>).</summary>
+    /// <summary>A discovery reply under a fault plan: only silence, delay and drops apply to it (see <see cref="FaultPlan"/>), then any flood.</summary>
     private async Task ReplyWithFaultsAsync(Socket udp, byte[] reply, EndPoint client, ActiveFaults faults, CancellationToken stop)
     {
+        Socket? spoof = null;
         try
         {
             bool send = await faults.ReleaseAsync(stop).ConfigureAwait(false);
             CountReply(send);
-            if (send) await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, client).ConfigureAwait(false);
+            if (!send) return;
+            if (faults.Plan.DiscoveryReplyFrom is IPAddress from)
+            {
+                // Answers from an address the probe did not go to, on a socket of its own.
+                spoof = new Socket(from.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                spoof.Bind(new IPEndPoint(from, 0));
+                udp = spoof;
+            }
+            await udp.SendToAsync(new ArraySegment<byte>(reply), SocketFlags.None, client).ConfigureAwait(false);
+            if (faults.Plan.DiscoveryFlood > TimeSpan.Zero) await FloodAsync(udp, client, faults, stop).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The unit stopped during the delay, or the client vanished: a lost datagram either way.
+        }
+        finally
+        {
+            spoof?.Dispose();
         }
     }
 

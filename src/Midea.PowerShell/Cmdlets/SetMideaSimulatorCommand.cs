@@ -10,7 +10,8 @@ namespace Midea.PowerShell.Cmdlets;
 
 /// <summary>
 /// Makes simulated units misbehave on demand, to test how scripts cope: delayed, dropped, cut,
-/// garbled, truncated or slowly dripped replies, ERROR on authentication, or total silence. The
+/// garbled, truncated or slowly dripped replies, ERROR on authentication, total silence, replies that
+/// name another unit or another data group, or a flood of discovery replies. The
 /// switches given replace the unit's current faults; -Clear removes them all. -IndoorTemperature
 /// and -OutdoorTemperature set the simulated room instead, leaving the faults alone.
 /// </summary>
@@ -63,6 +64,29 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     /// <summary>Accept connections but answer nothing, not even discovery.</summary>
     [Parameter(ParameterSetName = "Faults")]
     public SwitchParameter Silent { get; set; }
+
+    /// <summary>Replies name this device id instead of the unit's own, as a unit answering for another would.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateRange(0L, 0xFFFF_FFFF_FFFFL)]
+    public long ForeignDeviceId { get; set; }
+
+    /// <summary>Answer every data-group query with another group.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter WrongDataGroup { get; set; }
+
+    /// <summary>Send discovery replies from this loopback address instead of the unit's own.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateNotNullOrEmpty]
+    public string? DiscoveryReplyFrom { get; set; }
+
+    /// <summary>After each discovery reply, flood the prober with replies naming new device ids for this many milliseconds.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    [ValidateRange(0, 60000)]
+    public int DiscoveryFloodMs { get; set; }
+
+    /// <summary>Make the -DiscoveryFloodMs flood undecodable datagrams instead.</summary>
+    [Parameter(ParameterSetName = "Faults")]
+    public SwitchParameter DiscoveryFloodGarbage { get; set; }
 
     /// <summary>Seed for -DropPercent, so a run can be repeated exactly.</summary>
     [Parameter(ParameterSetName = "Faults")]
@@ -142,8 +166,22 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
             SlowDrip = SlowDrip,
             AuthError = AuthError,
             Silent = Silent,
+            ForeignDeviceId = ForeignDeviceId,
+            WrongDataGroup = WrongDataGroup,
+            DiscoveryFlood = TimeSpan.FromMilliseconds(DiscoveryFloodMs),
+            DiscoveryFloodGarbage = DiscoveryFloodGarbage,
         };
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Seed))) plan.Seed = Seed;
+        if (DiscoveryReplyFrom != null)
+        {
+            // Loopback only: the simulator never sends from, or to, a real network.
+            if (!System.Net.IPAddress.TryParse(DiscoveryReplyFrom, out System.Net.IPAddress? from) || !System.Net.IPAddress.IsLoopback(from))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-DiscoveryReplyFrom takes a loopback address (127.x.y.z), not '{DiscoveryReplyFrom}'."),
+                    "InvalidArgument", ErrorCategory.InvalidArgument, DiscoveryReplyFrom));
+            }
+            plan.DiscoveryReplyFrom = from;
+        }
         return plan;
     }
 }

@@ -25,7 +25,9 @@ namespace Midea.Simulator;
 /// </list>
 /// <para>
 /// Discovery replies only see <see cref="Silent"/>, <see cref="ResponseDelay"/>,
-/// <see cref="DropFirst"/> and <see cref="DropPercent"/>; they are sent whole or not at all.
+/// <see cref="DropFirst"/> and <see cref="DropPercent"/>; they are sent whole or not at all, and a
+/// sent one may be followed by a <see cref="DiscoveryFlood"/>. What a reply says can be wrong too:
+/// <see cref="ForeignDeviceId"/> and <see cref="WrongDataGroup"/>.
 /// A withheld reply counts in <see cref="VirtualAirConditioner.RepliesDropped"/>, any reply that
 /// puts bytes on the wire (mangled or not) in <see cref="VirtualAirConditioner.RepliesSent"/>.
 /// Requests are processed as usual whatever the plan: a SetState whose reply is dropped still applies.
@@ -36,6 +38,8 @@ public sealed class FaultPlan
     private TimeSpan _responseDelay;
     private int _dropFirst;
     private double _dropPercent;
+    private long _foreignDeviceId;
+    private TimeSpan _discoveryFlood;
 
     /// <summary>A new plan without faults: the unit behaves normally.</summary>
     public static FaultPlan None => new();
@@ -108,6 +112,42 @@ public sealed class FaultPlan
     /// </summary>
     public bool Silent { get; set; }
 
+    /// <summary>
+    /// TCP: appliance replies name this device id in their V2 header instead of the unit's own, as a
+    /// unit answering for another would. 0 (the default) for the unit's own id.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or wider than the 48-bit id field.</exception>
+    public long ForeignDeviceId
+    {
+        get => _foreignDeviceId;
+        set => _foreignDeviceId = value is >= 0 and <= 0xFFFF_FFFF_FFFF ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A device id is 0 to 2^48-1.");
+    }
+
+    /// <summary>TCP: every data-group query (C1) is answered with another group (group 2 for group 1, group 1 for the rest).</summary>
+    public bool WrongDataGroup { get; set; }
+
+    /// <summary>
+    /// Discovery: after the reply to a probe, keep sending replies that each name a new device id,
+    /// as fast as the socket takes them, for this long (one flood at a time per unit; it ends when
+    /// the unit stops). Zero (the default) for none. The flood is sent to the prober only.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or over a minute.</exception>
+    public TimeSpan DiscoveryFlood
+    {
+        get => _discoveryFlood;
+        set => _discoveryFlood = value >= TimeSpan.Zero && value <= TimeSpan.FromMinutes(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A flood lasts 0 to 60 s.");
+    }
+
+    /// <summary>
+    /// Discovery: send the replies from this address (which must be one of this machine's) instead of
+    /// the unit's own, as a host that answers for an address it does not hold would. Null (the
+    /// default) for the unit's own address.
+    /// </summary>
+    public System.Net.IPAddress? DiscoveryReplyFrom { get; set; }
+
+    /// <summary>With <see cref="DiscoveryFlood"/>: the flood's datagrams are random bytes that decode as nothing.</summary>
+    public bool DiscoveryFloodGarbage { get; set; }
+
     /// <summary>Seed of the random source behind <see cref="DropPercent"/> and <see cref="Garbage"/>; a time-based seed when null.</summary>
     /// <remarks>The source is created when the plan is assigned to a unit, so assigning the same seeded plan again replays the same sequence.</remarks>
     public int? Seed { get; set; }
@@ -115,7 +155,8 @@ public sealed class FaultPlan
     /// <summary>True when the plan injects nothing.</summary>
     public bool IsNone =>
         _responseDelay == TimeSpan.Zero && _dropFirst == 0 && _dropPercent == 0 &&
-        !CloseMidResponse && !Garbage && !Truncate && !SlowDrip && !AuthError && !Silent;
+        !CloseMidResponse && !Garbage && !Truncate && !SlowDrip && !AuthError && !Silent &&
+        _foreignDeviceId == 0 && !WrongDataGroup && _discoveryFlood == TimeSpan.Zero && DiscoveryReplyFrom is null;
 
     /// <summary>A copy of this plan.</summary>
     public FaultPlan Clone() => (FaultPlan)MemberwiseClone();
@@ -134,6 +175,10 @@ public sealed class FaultPlan
         if (SlowDrip) parts.Add("slow drip");
         if (AuthError) parts.Add("auth error");
         if (Silent) parts.Add("silent");
+        if (_foreignDeviceId != 0) parts.Add(FormattableString.Invariant($"foreign device id {_foreignDeviceId}"));
+        if (WrongDataGroup) parts.Add("wrong data group");
+        if (DiscoveryReplyFrom != null) parts.Add($"discovery replies from {DiscoveryReplyFrom}");
+        if (_discoveryFlood > TimeSpan.Zero) parts.Add(FormattableString.Invariant($"discovery flood {_discoveryFlood.TotalMilliseconds:0} ms{(DiscoveryFloodGarbage ? " of garbage" : "")}"));
         if (Seed is int seed) parts.Add(FormattableString.Invariant($"seed {seed}"));
         return string.Join(", ", parts);
     }
