@@ -59,7 +59,8 @@ Describe '-ThrottleLimit' {
     }
 
     It 'reports a failing unit as an error in its place and goes on with the others' {
-        $rows = '127.0.16.100', '127.0.16.99', '127.0.16.101' | ForEach-Object { [pscustomobject]@{ Address = $_; Id = 1; ProtocolVersion = 2 } }
+        # No id: each is asked for it, as a reply naming another unit's id is refused.
+        $rows = '127.0.16.100', '127.0.16.99', '127.0.16.101' | ForEach-Object { [pscustomobject]@{ Address = $_; ProtocolVersion = 2 } }
         $states = $rows | Get-MideaState -ThrottleLimit 3 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
         ($states | ForEach-Object Address) | Should -Be '127.0.16.100', '127.0.16.101'
         $failures | Should -HaveCount 1

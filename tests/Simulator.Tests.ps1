@@ -62,10 +62,10 @@ Describe 'Start-MideaSimulator and Stop-MideaSimulator' {
     It 'serves several clients at once' {
         $unit = Start-MideaSimulator -Address 127.0.4.30 -ProtocolVersion 3
         $jobs = 1..4 | ForEach-Object {
-            Start-ThreadJob -ArgumentList $unit.Token, $unit.Key, (Join-Path (Get-Module Midea).ModuleBase 'Midea.psd1') {
-                param($token, $key, $manifest)
+            Start-ThreadJob -ArgumentList $unit.Token, $unit.Key, $unit.Id, (Join-Path (Get-Module Midea).ModuleBase 'Midea.psd1') {
+                param($token, $key, $id, $manifest)
                 Import-Module $manifest
-                1..10 | ForEach-Object { Get-MideaState -Address 127.0.4.30 -Token $token -Key $key -Id 1 -ProtocolVersion 3 }
+                1..10 | ForEach-Object { Get-MideaState -Address 127.0.4.30 -Token $token -Key $key -Id $id -ProtocolVersion 3 }
             }
         }
         $states = $jobs | Receive-Job -Wait -AutoRemoveJob
