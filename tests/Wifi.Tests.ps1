@@ -76,15 +76,34 @@ Describe 'Set-MideaWifi on one unit' {
         $ap.Provisioned | Should -Be 1
     }
 
-    It 'reports a unit that never answers the command as DeviceTimeout at the Acknowledge step' {
-        # A V3 unit ignores a command that arrives without a handshake, as -CredentialSource V2 sends it.
+    It 'reports a unit that never answers the settings it was sent as OutcomeUnknown at the Acknowledge step' {
+        # A V3 unit ignores a command that arrives without a handshake, as -CredentialSource V2 sends it:
+        # the bytes were written, so whether they were applied is unknown.
         $ap = Start-MideaSimulator -ApMode -Address 127.0.6.15
-        $result = Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.15 -CredentialSource V2 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result = Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.15 -CredentialSource V2 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $result.CredentialSource | Should -Be 'V2'
         $result.FailedStep | Should -Be 'Acknowledge'
-        $result.ErrorId | Should -Be 'DeviceTimeout'
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DeviceTimeout,*'
+        $result.ErrorId | Should -Be 'OutcomeUnknown'
+        $result.Error | Should -Match 'may or may not have been applied'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
         $ap.ApMode | Should -BeTrue
+    }
+
+    It 'reports a connection cut after the settings were sent as OutcomeUnknown, once, although the unit applied them' {
+        $ap = Start-MideaSimulator -ApMode -Address 127.0.6.18 -HomeAddress 127.0.7.18 -ProtocolVersion 2 -JoinDelaySeconds 0
+        Set-MideaSimulator -Address 127.0.6.18 -CloseMidResponse
+        $result = Set-MideaWifi -Ssid 'open-net' -CountryCode DE -Address 127.0.6.18 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result.Success | Should -BeFalse
+        $result.FailedStep | Should -Be 'Acknowledge'
+        $result.ErrorId | Should -Be 'OutcomeUnknown'
+        $result.Error | Should -Match 'Find-MideaDevice'
+        ($result.Steps | Where-Object Name -EQ 'Connect').Outcome | Should -Be 'Succeeded'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OutcomeUnknown,Midea.PowerShell.Cmdlets.SetMideaWifiCommand'
+        # Applied and not sent twice: exactly why "unknown" is honest and "unreachable" was not.
+        $ap.Provisioned | Should -Be 1
+        $ap.Connections | Should -Be 1
+        $ap.Network | Should -Be 'open-net'
     }
 
     It 'reports a silent AP address as DeviceUnreachable at FindOnAp' {

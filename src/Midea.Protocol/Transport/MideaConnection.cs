@@ -21,6 +21,7 @@ public sealed class MideaConnection : IDisposable
     private readonly byte[] _receive = new byte[2048];
     private byte[]? _linkKey;
     private int _packetId;
+    private long _packetsSent;
 
     private MideaConnection(Socket socket, DeviceEndpoint endpoint, TimeSpan timeout, Action<string>? log)
     {
@@ -122,6 +123,13 @@ public sealed class MideaConnection : IDisposable
             return V3Packet.DecodeEncrypted(_linkKey, received).Data;
         }, cancel);
 
+    /// <summary>
+    /// Packets fully handed to the socket on this connection, handshake included. A caller that
+    /// compares it before and after a failed request knows whether the request reached the wire,
+    /// and so whether a change may have been applied.
+    /// </summary>
+    public long PacketsSent => Interlocked.Read(ref _packetsSent);
+
     /// <inheritdoc/>
     public void Dispose() => _socket.Dispose();
 
@@ -161,6 +169,7 @@ public sealed class MideaConnection : IDisposable
         {
             sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
         }
+        Interlocked.Increment(ref _packetsSent);
     }
 
     private async Task<byte[]> ReadPacketAsync()
