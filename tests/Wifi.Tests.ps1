@@ -40,7 +40,7 @@ Describe 'Set-MideaWifi on one unit' {
 
     It 'provisions a V2 unit over the V2 transport' {
         $ap = Start-MideaSimulator -ApMode -Address 127.0.6.11 -HomeAddress 127.0.7.11 -ProtocolVersion 2 -JoinDelaySeconds 0.2
-        $result = Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode US -Address 127.0.6.11 -WaitForNetwork 127.0.7.0/28 -WaitTimeoutSeconds 15
+        $result = Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode US -Address 127.0.6.11 -WaitForNetwork 127.0.7.0/28 -WaitTimeoutSeconds 15 -AllowUnencryptedTransport -WarningAction SilentlyContinue
         $result.Success | Should -BeTrue
         $result.CredentialSource | Should -Be 'V2'
         ($result.Steps | Where-Object Name -EQ 'Handshake').Outcome | Should -Be 'Skipped'
@@ -220,6 +220,73 @@ Describe 'Set-MideaWifi in bulk' {
         ($results | ForEach-Object Success) | Should -Not -Contain $false
         ($results | ForEach-Object Address | Sort-Object) | Should -Be '127.0.6.40', '127.0.6.41', '127.0.6.42'
         ($units | ForEach-Object Provisioned) | Should -Be 1, 1, 1
+    }
+}
+
+Describe 'Set-MideaWifi and the public key of V2' {
+    AfterEach { Reset-Units }
+
+    It 'refuses to send a passphrase to a unit that answers as V2, and sends it nothing' {
+        $ap = Start-MideaSimulator -ApMode -Address 127.0.6.60 -ProtocolVersion 2
+        $result = Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.60 -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings
+        $result.Success | Should -BeFalse
+        $result.ErrorId | Should -Be 'InsecureTransport'
+        $result.FailedStep | Should -Be 'Handshake'
+        $result.CredentialSource | Should -Be 'V2'
+        $result.Error | Should -Match 'public'
+        $result.Error | Should -Match 'anyone on the unit''s access point'
+        $result.Error | Should -Match '-AllowUnencryptedTransport'
+        $result.Error | Should -Match '-Token and -Key'
+        $result.Error | Should -Not -Match ([regex]::Escape($passphrase))
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'InsecureTransport,Midea.PowerShell.Cmdlets.SetMideaWifiCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        $warnings | Should -HaveCount 0
+        $ap.Connections | Should -Be 0
+        $ap.Provisioned | Should -Be 0
+        $ap.ApMode | Should -BeTrue
+    }
+
+    It 'sends it with <Consent>, writing one warning that names the risk but not the passphrase' -ForEach @(
+        @{ Consent = '-AllowUnencryptedTransport'; Arguments = @{ AllowUnencryptedTransport = $true }; Address = '127.0.6.61' }
+        @{ Consent = '-CredentialSource V2'; Arguments = @{ CredentialSource = 'V2' }; Address = '127.0.6.62' }
+    ) {
+        $ap = Start-MideaSimulator -ApMode -Address $Address -ProtocolVersion 2 -JoinDelaySeconds 0
+        $result = Set-MideaWifi @Arguments -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address $Address -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Success | Should -BeTrue
+        $result.CredentialSource | Should -Be 'V2'
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -Match "^$([regex]::Escape($Address)): the passphrase for 'home-net' travels over V2, whose key is public"
+        "$warnings" | Should -Match 'anyone on the unit''s access point'
+        "$warnings" | Should -Not -Match ([regex]::Escape($passphrase))
+        $ap.Provisioned | Should -Be 1
+        $ap.Network | Should -Be 'home-net'
+    }
+
+    It 'sends an open network over V2 without consent and without a warning' {
+        $ap = Start-MideaSimulator -ApMode -Address 127.0.6.63 -ProtocolVersion 2 -JoinDelaySeconds 0
+        $result = Set-MideaWifi -Ssid 'open-net' -CountryCode DE -Address 127.0.6.63 -WarningVariable warnings
+        $result.Success | Should -BeTrue
+        $result.CredentialSource | Should -Be 'V2'
+        $warnings | Should -HaveCount 0
+        $ap.Provisioned | Should -Be 1
+    }
+
+    It 'takes consent for a CSV batch from the switch, one warning per unit, and never from a column' {
+        $units = Start-MideaSimulator -ApMode -Address 127.0.6.64 -Count 2 -ProtocolVersion 2 -JoinDelaySeconds 0
+        $rows = $units | ForEach-Object { [pscustomobject]@{ ApSsid = $_.Name; Ssid = 'site-wifi'; Passphrase = $passphrase; CountryCode = 'DE'; AllowUnencryptedTransport = 'True' } }
+
+        $refused = $rows | Set-MideaWifi -SimulatedWlan -ErrorAction SilentlyContinue -WarningVariable noWarnings
+        ($refused | ForEach-Object ErrorId) | Should -Be 'InsecureTransport', 'InsecureTransport'
+        $noWarnings | Should -HaveCount 0
+        ($units | ForEach-Object Provisioned) | Should -Be 0, 0
+
+        $results = $rows | Set-MideaWifi -SimulatedWlan -AllowUnencryptedTransport -WarningVariable warnings -WarningAction SilentlyContinue
+        ($results | ForEach-Object Success) | Should -Be $true, $true
+        $warnings | Should -HaveCount 2
+        foreach ($unit in $units) { @($warnings | Where-Object { "$_" -like "$($unit.Name) (*" }) | Should -HaveCount 1 }
+        ($units | ForEach-Object Provisioned) | Should -Be 1, 1
+        (Get-Command Set-MideaWifi).Parameters['AllowUnencryptedTransport'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Be $false
     }
 }
 

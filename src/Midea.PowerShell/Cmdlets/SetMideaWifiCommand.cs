@@ -117,6 +117,13 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     [Parameter]
     public WifiCredentialSource CredentialSource { get; set; } = WifiCredentialSource.Auto;
 
+    /// <summary>
+    /// Consent to send a passphrase over V2, whose key is public. A plain parameter on purpose:
+    /// consent to expose a secret comes from the person running the command, never from a CSV column.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedTransport { get; set; }
+
     /// <summary>The 14 unknown bytes sent before the payload, as 28 hex digits; the WPA2 capture's by default.</summary>
     [Parameter]
     [ValidatePattern("^[0-9a-fA-F]{28}$")]
@@ -180,7 +187,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteVerbose($"Switching networks with {wlan.Description}.");
         }
         var events = new BlockingCollection<object>();
-        var provisioner = new WifiProvisioner(wlan, line => events.Add(line), DebugLog);
+        var provisioner = new WifiProvisioner(wlan, line => events.Add(line), line => events.Add(new Warning(line)), DebugLog);
         Task run = Task.Run(async () =>
         {
             try
@@ -203,6 +210,11 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
                 if (item is string line)
                 {
                     WriteVerbose(line);
+                    continue;
+                }
+                if (item is Warning warning)
+                {
+                    WriteWarning(warning.Text);
                     continue;
                 }
                 var job = (WifiJob)item;
@@ -327,6 +339,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         var job = new WifiJob(result, settings, options)
         {
             ApSsid = apSsid.Length == 0 ? null : apSsid,
+            AllowUnencryptedTransport = AllowUnencryptedTransport,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             WaitTimeout = TimeSpan.FromSeconds(WaitTimeoutSeconds),
             WaitTargets = WaitForNetwork is null ? Array.Empty<IPAddress>() : WaitForNetwork.SelectMany(DiscoveryTargets.Expand).Distinct().ToList(),
@@ -384,5 +397,13 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteVerbose($"Channel plan from the current culture: {_defaultPlan}.");
         }
         return _defaultPlan;
+    }
+
+    /// <summary>A warning from the provisioning task, written on the pipeline thread like the verbose lines.</summary>
+    private sealed class Warning
+    {
+        public Warning(string text) => Text = text;
+
+        public string Text { get; }
     }
 }
