@@ -196,6 +196,7 @@ Describe 'Set-MideaWifi in bulk' {
         $failed[0].ApSsid | Should -Be 'net_ac_FFFF'
         $failed[0].FailedStep | Should -Be 'JoinAp'
         $failed[0].ErrorId | Should -Be 'WlanFailed'
+        $failed[0].Address | Should -BeNullOrEmpty -Because 'its access point was never joined, so no address was used'
         ($failed[0].Steps | Where-Object Name -EQ 'RejoinNetwork').Outcome | Should -Be 'Succeeded'
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'WlanFailed,*'
@@ -210,6 +211,51 @@ Describe 'Set-MideaWifi in bulk' {
             $unit.Network | Should -Be 'site-wifi'
         }
         ($units | ForEach-Object Address | Sort-Object) | Should -Be '127.0.7.30', '127.0.7.31', '127.0.7.32', '127.0.7.33'
+    }
+
+    It 'shows what a row that failed validation named (its access point), not the default address' {
+        $rows = @(
+            [pscustomobject]@{ ApSsid = 'net_ac_0A01'; Ssid = ''; CountryCode = 'DE' }
+            [pscustomobject]@{ ApSsid = 'net_ac_0A02'; Ssid = 'site-wifi'; Passphrase = 'short'; CountryCode = 'DE' }
+            [pscustomobject]@{ ApSsid = 'net_ac_0A03'; IPAddress = '127.0.6.79'; Ssid = ''; CountryCode = 'DE' }
+        )
+        $results = $rows | Set-MideaWifi -SimulatedWlan -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results | Should -HaveCount 3
+        ($results | ForEach-Object FailedStep) | Should -Be 'Validate', 'Validate', 'Validate'
+        ($results | ForEach-Object ApSsid) | Should -Be 'net_ac_0A01', 'net_ac_0A02', 'net_ac_0A03'
+        $results[0].Address | Should -BeNullOrEmpty
+        $results[1].Address | Should -BeNullOrEmpty
+        $results[2].Address | Should -Be '127.0.6.79' -Because 'that row named an address'
+        ($failures | ForEach-Object TargetObject) | Should -Be 'net_ac_0A01', 'net_ac_0A02', 'net_ac_0A03'
+        $shown = $results | Format-Table | Out-String
+        $shown | Should -Match 'net_ac_0A01'
+        $shown + ($results | Format-List * | Out-String) | Should -Not -Match '192\.168\.1\.1'
+
+        $single = Set-MideaWifi -ApSsid 'net_ac_0A04' -Ssid '' -CountryCode DE -SimulatedWlan -ErrorAction SilentlyContinue
+        $single.Address | Should -BeNullOrEmpty
+        $single.ApSsid | Should -Be 'net_ac_0A04'
+    }
+
+    It 'reports a second row for the same access point as a duplicate and provisions the unit once' {
+        $ap = Start-MideaSimulator -ApMode -Address 127.0.6.70 -JoinDelaySeconds 0
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ ApSsid = $ap.Name; Ssid = 'site-wifi'; Passphrase = $passphrase; CountryCode = 'DE' } }
+
+        $checked = $rows | Set-MideaWifi -SimulatedWlan -WhatIf -ErrorAction SilentlyContinue
+        $checked | Should -HaveCount 1 -Because '-WhatIf writes results only for invalid rows, and the second row is one'
+        $checked.Error | Should -Match 'duplicate'
+        $ap.Connections | Should -Be 0
+
+        $results = $rows | Set-MideaWifi -SimulatedWlan -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results | Should -HaveCount 2
+        $duplicate = @($results | Where-Object { -not $_.Success })
+        $duplicate | Should -HaveCount 1
+        $duplicate[0].FailedStep | Should -Be 'Validate'
+        $duplicate[0].ErrorId | Should -Be 'InvalidArgument'
+        $duplicate[0].Error | Should -Match "ApSsid '$($ap.Name)' is a duplicate: an earlier row"
+        $duplicate[0].Error | Should -Not -Match 'no access point'
+        $failures | Should -HaveCount 1
+        $failures[0].TargetObject | Should -Be $ap.Name
+        $ap.Provisioned | Should -Be 1
     }
 
     It 'binds the IPAddress and Psk column aliases and runs units at different addresses in parallel' {

@@ -255,7 +255,7 @@ internal sealed class WifiProvisioner
         {
             string detail = await work().ConfigureAwait(false);
             job.Result.Add(new MideaWifiStep(name, WifiStepOutcome.Succeeded, detail, clock.Elapsed));
-            _verbose($"{job.Result.Address}: {detail}");
+            _verbose($"{Label(job.Result)}: {detail}");
             return true;
         }
         catch (Exception ex) when (ex is MideaException or ArgumentException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
@@ -278,8 +278,11 @@ internal sealed class WifiProvisioner
             result.Error = ex.Message;
             job.Failure = ex;
         }
-        _verbose($"{result.Address}: {step} failed: {ex.Message}");
+        _verbose($"{Label(result)}: {step} failed: {ex.Message}");
     }
+
+    /// <summary>How a unit is named in messages: its access point, else its address (unknown before the access point is joined).</summary>
+    private static string Label(MideaWifiResult result) => result.ApSsid ?? result.Address ?? "";
 
     private static void Skip(MideaWifiResult result, string step, string why) =>
         result.Add(new MideaWifiStep(step, WifiStepOutcome.Skipped, why, TimeSpan.Zero));
