@@ -21,7 +21,6 @@ public sealed class MideaConnection : IDisposable
     private readonly byte[] _receive = new byte[2048];
     private byte[]? _linkKey;
     private int _packetId;
-    private long _packetsSent;
 
     private MideaConnection(Socket socket, DeviceEndpoint endpoint, TimeSpan timeout, Action<string>? log)
     {
@@ -77,6 +76,12 @@ public sealed class MideaConnection : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Packets written to the unit in full so far. A caller that sends a change compares it before
+    /// and after a failure: if it grew, the change reached the unit and may have been applied.
+    /// </summary>
+    public long PacketsSent { get; private set; }
+
     /// <summary>Sends one AA frame and waits for the reply frame whose body starts with <paramref name="responseId"/>.</summary>
     /// <param name="responseType">When given, a frame of another type with the same id (an unsolicited notification, such as a B5 of type 05) is skipped.</param>
     /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
@@ -123,13 +128,6 @@ public sealed class MideaConnection : IDisposable
             return V3Packet.DecodeEncrypted(_linkKey, received).Data;
         }, cancel);
 
-    /// <summary>
-    /// Packets fully handed to the socket on this connection, handshake included. A caller that
-    /// compares it before and after a failed request knows whether the request reached the wire,
-    /// and so whether a change may have been applied.
-    /// </summary>
-    public long PacketsSent => Interlocked.Read(ref _packetsSent);
-
     /// <inheritdoc/>
     public void Dispose() => _socket.Dispose();
 
@@ -169,7 +167,7 @@ public sealed class MideaConnection : IDisposable
         {
             sent += await _socket.SendAsync(new ArraySegment<byte>(packet, sent, packet.Length - sent), SocketFlags.None).ConfigureAwait(false);
         }
-        Interlocked.Increment(ref _packetsSent);
+        PacketsSent++;
     }
 
     private async Task<byte[]> ReadPacketAsync()
