@@ -342,6 +342,11 @@ Describe 'Set-MideaWifi keeps the passphrase secret' {
     It 'never writes it to any of the six streams, a result, a step or an error' {
         Start-MideaSimulator -ApMode -Address 127.0.6.50 -HomeAddress 127.0.7.50 -JoinDelaySeconds 0.2 | Out-Null
         Start-MideaSimulator -ApMode -Address 127.0.6.51 -ApPassword 'wrong-one' | Out-Null
+        # V2 units: one refused for lack of consent, one sent with consent (warning) and cut after the send.
+        # Their debug text comes from $DebugPreference: with -Debug, PowerShell prompts at their warning, which fails in a test host.
+        Start-MideaSimulator -ApMode -Address 127.0.6.53 -ProtocolVersion 2 | Out-Null
+        Start-MideaSimulator -ApMode -Address 127.0.6.54 -ProtocolVersion 2 | Out-Null
+        Set-MideaSimulator -Address 127.0.6.54 -CloseMidResponse
         $DebugPreference = 'Continue'
         $InformationPreference = 'Continue'
         $captured = & {
@@ -351,9 +356,14 @@ Describe 'Set-MideaWifi keeps the passphrase secret' {
                 ForEach-Object { $_ | Format-List * | Out-String; $_.Steps | Format-List * | Out-String }
             Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.52 -WhatIf -Verbose
             Set-MideaWifi -Ssid '' -Passphrase $passphrase -Address 127.0.6.52 -Verbose -ErrorAction Continue | Format-List * | Out-String
+            Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.53 -Verbose -ErrorAction Continue | Format-List * | Out-String
+            Set-MideaWifi -Ssid 'home-net' -Passphrase $passphrase -CountryCode DE -Address 127.0.6.54 -AllowUnencryptedTransport -Verbose -ErrorAction Continue | Format-List * | Out-String
         } *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String } else { "$_" } } | Out-String
         $captured | Should -Match 'acknowledged'
         $captured | Should -Match 'AuthenticationFailed'
+        $captured | Should -Match 'InsecureTransport'
+        $captured | Should -Match 'OutcomeUnknown'
+        $captured | Should -Match 'whose key is public: anyone'
         $captured | Should -Not -Match ([regex]::Escape($passphrase))
     }
 }
