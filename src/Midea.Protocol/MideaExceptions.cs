@@ -76,7 +76,7 @@ public sealed class InvalidDeviceResponseException : MideaException
     public InvalidDeviceResponseException(string message, Exception? inner = null) : base(message, inner) { }
 }
 
-/// <summary>The unit received the Wi-Fi settings and refused them (answered ERROR or closed without acknowledging).</summary>
+/// <summary>The unit received the Wi-Fi settings and refused them: it answered ERROR. (A close without an answer is <see cref="OutcomeUnknownException"/>.)</summary>
 public sealed class ProvisioningRefusedException : MideaException
 {
     /// <summary>Creates the exception.</summary>

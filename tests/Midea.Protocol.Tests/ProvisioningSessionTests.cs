@@ -125,14 +125,76 @@ public class ProvisioningSessionTests
     }
 
     [Fact]
-    public async Task A_v2_unit_closing_without_an_answer_is_a_refusal()
+    public async Task A_v2_unit_closing_without_an_answer_leaves_the_outcome_unknown()
     {
+        // The simulator closes a V2 session on invalid settings; a unit that accepted and left its
+        // access point can close the same way, so the client must not call it a refusal.
         using VirtualAirConditioner unit = StartAp("127.0.9.45", version: 2);
         var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 2);
         byte[] command = new ProvisioningOptions().CommandData(Hex.Decode("ffffffff"));
-        await Assert.ThrowsAsync<ProvisioningRefusedException>(() =>
-            ProvisioningClient.SendAsync(endpoint, command, new ProvisioningOptions(), Timeout, _ => { }, default));
+        var stages = new List<ProvisioningStage>();
+        var ex = await Assert.ThrowsAsync<OutcomeUnknownException>(() =>
+            ProvisioningClient.SendAsync(endpoint, command, new ProvisioningOptions(), Timeout, stages.Add, default));
+        Assert.IsType<DeviceUnreachableException>(ex.InnerException);
+        Assert.Contains("may or may not have been applied", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { ProvisioningStage.Connected }, stages);
         Assert.True(unit.ApMode);
+    }
+
+    [Fact]
+    public async Task A_connection_closed_after_the_settings_were_sent_leaves_the_outcome_unknown_and_nothing_is_resent()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.47");
+        var stages = new List<ProvisioningStage>();
+        var ex = await Assert.ThrowsAsync<OutcomeUnknownException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), Timeout,
+                stage => { stages.Add(stage); if (stage == ProvisioningStage.Authenticated) unit.Faults = new FaultPlan { CloseMidResponse = true }; }, default));
+        Assert.IsType<DeviceUnreachableException>(ex.InnerException);
+        Assert.Equal(new[] { ProvisioningStage.Connected, ProvisioningStage.Authenticated }, stages);
+        // The unit did apply them: "unknown" is the honest answer, not "unreachable".
+        Assert.Equal(1, unit.Provisioned);
+        Assert.Equal(1, unit.Connections);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_that_times_out_after_the_settings_were_sent_leaves_the_outcome_unknown()
+    {
+        // Delayed past the limit rather than dropped: the simulator closes the session after a provisioning reply, dropped or not.
+        using VirtualAirConditioner unit = StartAp("127.0.9.48");
+        var ex = await Assert.ThrowsAsync<OutcomeUnknownException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), TimeSpan.FromSeconds(1),
+                stage => { if (stage == ProvisioningStage.Authenticated) unit.Faults = new FaultPlan { ResponseDelay = TimeSpan.FromSeconds(5) }; }, default));
+        Assert.IsType<DeviceTimeoutException>(ex.InnerException);
+        Assert.Equal(1, unit.Provisioned);
+        Assert.Equal(1, unit.Connections);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_that_does_not_decode_leaves_the_outcome_unknown()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.51", version: 2);
+        unit.Faults = new FaultPlan { Garbage = true, Seed = 12 };
+        var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 2);
+        var ex = await Assert.ThrowsAsync<OutcomeUnknownException>(() =>
+            ProvisioningClient.SendAsync(endpoint, Command(Settings()), new ProvisioningOptions(), Timeout, _ => { }, default));
+        Assert.IsType<MideaProtocolException>(ex.InnerException);
+        Assert.Equal(1, unit.Provisioned);
+    }
+
+    [Fact]
+    public async Task Failures_before_the_settings_are_written_keep_their_own_errors()
+    {
+        // Nothing listens on 127.0.9.49: refused before anything is written.
+        var nobody = new DeviceEndpoint(IPAddress.Parse("127.0.9.49"), 6444, 1, 2);
+        await Assert.ThrowsAsync<DeviceUnreachableException>(() =>
+            ProvisioningClient.SendAsync(nobody, Command(Settings()), new ProvisioningOptions(), Timeout, _ => { }, default));
+
+        // A silent V3 unit never answers the handshake, so the settings are never written.
+        using VirtualAirConditioner unit = StartAp("127.0.9.52");
+        unit.Faults = new FaultPlan { Silent = true };
+        await Assert.ThrowsAsync<DeviceTimeoutException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), TimeSpan.FromSeconds(1), _ => { }, default));
+        Assert.Equal(0, unit.Provisioned);
     }
 
     [Fact]

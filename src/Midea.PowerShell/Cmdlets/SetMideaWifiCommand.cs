@@ -31,7 +31,13 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     // nmcli take seconds; the simulated radio none).
     private static readonly TimeSpan RejoinGrace = TimeSpan.FromSeconds(30);
 
+    // The address every unit has on its own access point.
+    private const string StandardApAddress = "192.168.1.1";
+
     private readonly List<WifiJob> _jobs = new();
+    // Access points of the rows accepted so far: a unit leaves its access point once provisioned,
+    // so a second row for it could only fail, and confusingly ("no access point named ...").
+    private readonly HashSet<string> _apSsids = new(StringComparer.Ordinal);
     private ChannelPlan? _defaultPlan;
 
     /// <summary>Name of the network the unit should join (1-32 bytes of UTF-8). Checked per unit so a bad CSV row still gives a result.</summary>
@@ -58,12 +64,12 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     [ArgumentCompleter(typeof(CountryCompleter))]
     public string? CountryCode { get; set; }
 
-    /// <summary>The unit's address on its own access point.</summary>
+    /// <summary>The unit's address on its own access point; the standard AP-mode address when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("IPAddress", "Ip")]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(AddressCompleter))]
-    public string Address { get; set; } = "192.168.1.1";
+    public string? Address { get; set; }
 
     /// <summary>TCP port of the unit.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -117,6 +123,13 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     [Parameter]
     public WifiCredentialSource CredentialSource { get; set; } = WifiCredentialSource.Auto;
 
+    /// <summary>
+    /// Consent to send a passphrase over V2, whose key is public. A plain parameter on purpose:
+    /// consent to expose a secret comes from the person running the command, never from a CSV column.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedTransport { get; set; }
+
     /// <summary>The 14 unknown bytes sent before the payload, as 28 hex digits; the WPA2 capture's by default.</summary>
     [Parameter]
     [ValidatePattern("^[0-9a-fA-F]{28}$")]
@@ -141,9 +154,12 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     protected override void ProcessRecord()
     {
         string apSsid = string.IsNullOrWhiteSpace(ApSsid) ? "" : ApSsid!.Trim();
-        string address = string.IsNullOrWhiteSpace(Address) ? "192.168.1.1" : Address.Trim();
+        bool addressNamed = !string.IsNullOrWhiteSpace(Address);
+        string address = addressNamed ? Address!.Trim() : StandardApAddress;
         ChannelPlan? plan = string.IsNullOrWhiteSpace(CountryCode) ? DefaultPlan() : ChannelPlans.For(CountryCode!.Trim());
-        var result = new MideaWifiResult(address, apSsid.Length == 0 ? null : apSsid, Ssid ?? "", plan?.Country ?? CountryCode ?? "");
+        // A row that names only its access point shows that, not an address it never used.
+        string? shownAddress = apSsid.Length > 0 && !addressNamed ? null : address;
+        var result = new MideaWifiResult(shownAddress, apSsid.Length == 0 ? null : apSsid, Ssid ?? "", plan?.Country ?? CountryCode ?? "");
         WifiJob job;
         try
         {
@@ -159,6 +175,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteObject(result);
             return;
         }
+        if (job.ApSsid != null) _apSsids.Add(job.ApSsid);
         string target = apSsid.Length > 0 ? $"{apSsid} at {address}" : address;
         if (!ShouldProcess(target, $"Send Wi-Fi settings for network '{job.Settings.Ssid}' ({job.Settings.ChannelPlan.Country})"))
         {
@@ -180,7 +197,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteVerbose($"Switching networks with {wlan.Description}.");
         }
         var events = new BlockingCollection<object>();
-        var provisioner = new WifiProvisioner(wlan, line => events.Add(line), DebugLog);
+        var provisioner = new WifiProvisioner(wlan, line => events.Add(line), line => events.Add(new Warning(line)), DebugLog);
         Task run = Task.Run(async () =>
         {
             try
@@ -203,6 +220,11 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
                 if (item is string line)
                 {
                     WriteVerbose(line);
+                    continue;
+                }
+                if (item is Warning warning)
+                {
+                    WriteWarning(warning.Text);
                     continue;
                 }
                 var job = (WifiJob)item;
@@ -301,6 +323,8 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     /// <exception cref="ArgumentException">A value is invalid; the message names it.</exception>
     private WifiJob BuildJob(MideaWifiResult result, string address, string apSsid, ChannelPlan? plan)
     {
+        if (apSsid.Length > 0 && _apSsids.Contains(apSsid))
+            throw new ArgumentException($"ApSsid '{apSsid}' is a duplicate: an earlier row of this batch names the same access point, and a unit is provisioned once. This row is skipped.");
         if (plan is null)
             throw new ArgumentException($"CountryCode '{CountryCode}' has no channel plan. Known: {string.Join(", ", ChannelPlans.Countries)}.");
         if (!IPAddress.TryParse(address, out _)) throw new ArgumentException($"Address '{address}' is not an IP address.");
@@ -327,6 +351,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         var job = new WifiJob(result, settings, options)
         {
             ApSsid = apSsid.Length == 0 ? null : apSsid,
+            AllowUnencryptedTransport = AllowUnencryptedTransport,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             WaitTimeout = TimeSpan.FromSeconds(WaitTimeoutSeconds),
             WaitTargets = WaitForNetwork is null ? Array.Empty<IPAddress>() : WaitForNetwork.SelectMany(DiscoveryTargets.Expand).Distinct().ToList(),
@@ -384,5 +409,13 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteVerbose($"Channel plan from the current culture: {_defaultPlan}.");
         }
         return _defaultPlan;
+    }
+
+    /// <summary>A warning from the provisioning task, written on the pipeline thread like the verbose lines.</summary>
+    private sealed class Warning
+    {
+        public Warning(string text) => Text = text;
+
+        public string Text { get; }
     }
 }

@@ -21,6 +21,8 @@ internal sealed class WifiJob
     public string? ApSsid { get; set; }
     public byte[]? Token { get; set; }
     public byte[]? Key { get; set; }
+    /// <summary>The user's -AllowUnencryptedTransport: a passphrase may travel over V2 (see WifiProvisioner.ConsentToV2).</summary>
+    public bool AllowUnencryptedTransport { get; set; }
     public IReadOnlyList<IPAddress> WaitTargets { get; set; } = Array.Empty<IPAddress>();
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(120);

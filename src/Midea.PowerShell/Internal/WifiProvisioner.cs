@@ -24,12 +24,14 @@ internal sealed class WifiProvisioner
 {
     private readonly IWlanClient? _wlan;
     private readonly Action<string> _verbose;
+    private readonly Action<string> _warning;
     private readonly Action<string> _debug;
 
-    public WifiProvisioner(IWlanClient? wlan, Action<string> verbose, Action<string> debug)
+    public WifiProvisioner(IWlanClient? wlan, Action<string> verbose, Action<string> warning, Action<string> debug)
     {
         _wlan = wlan;
         _verbose = verbose;
+        _warning = warning;
         _debug = debug;
     }
 
@@ -146,6 +148,7 @@ internal sealed class WifiProvisioner
         switch (source)
         {
             case ProvisioningCredentials.V2:
+                ConsentToV2(job, address);
                 return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 2);
             case ProvisioningCredentials.Token:
                 if (job.Token is null || job.Key is null) throw new ArgumentException("-CredentialSource Token needs -Token and -Key.");
@@ -158,6 +161,28 @@ internal sealed class WifiProvisioner
                 _verbose($"{address}: minted a token from the access point '{apSsid}', its password and MAC {result.MacAddress} (unverified on real units).");
                 return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 3, token, key);
         }
+    }
+
+    /// <summary>
+    /// The one place that decides whether a passphrase may go over V2. V2 framing only frames and
+    /// signs, with an AES key and MD5 salt that are public constants, so anyone on the unit's
+    /// access point can decode the settings; and since any host there can answer discovery as
+    /// "V2", Auto alone must not choose it for a secret. Consent is -AllowUnencryptedTransport, or
+    /// -CredentialSource V2 typed by the user; an open network has no secret to protect.
+    /// </summary>
+    /// <exception cref="InsecureTransportException">A passphrase without consent; nothing has been sent.</exception>
+    private void ConsentToV2(WifiJob job, IPAddress address)
+    {
+        if (job.Settings.Passphrase.Length == 0) return;
+        string unit = job.ApSsid is null ? address.ToString() : $"{job.ApSsid} ({address})";
+        if (!job.AllowUnencryptedTransport && job.Options.Credentials != ProvisioningCredentials.V2)
+        {
+            throw new InsecureTransportException(
+                $"{unit} answered discovery as a V2 unit. V2 encrypts with a key that is public, so anyone on the unit's access point could read the passphrase "
+                + $"for '{job.Settings.Ssid}'; nothing was sent. To send it anyway, add -AllowUnencryptedTransport (or choose -CredentialSource V2); "
+                + "to keep it secret, give the unit's own -Token and -Key for a V3 session, whose key comes from the handshake.");
+        }
+        _warning($"{unit}: the passphrase for '{job.Settings.Ssid}' travels over V2, whose key is public: anyone on the unit's access point can read it.");
     }
 
     private async Task RejoinAsync(WifiJob job, string? original, CancellationToken cancel)
@@ -230,7 +255,7 @@ internal sealed class WifiProvisioner
         {
             string detail = await work().ConfigureAwait(false);
             job.Result.Add(new MideaWifiStep(name, WifiStepOutcome.Succeeded, detail, clock.Elapsed));
-            _verbose($"{job.Result.Address}: {detail}");
+            _verbose($"{Label(job.Result)}: {detail}");
             return true;
         }
         catch (Exception ex) when (ex is MideaException or ArgumentException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
@@ -253,8 +278,11 @@ internal sealed class WifiProvisioner
             result.Error = ex.Message;
             job.Failure = ex;
         }
-        _verbose($"{result.Address}: {step} failed: {ex.Message}");
+        _verbose($"{Label(result)}: {step} failed: {ex.Message}");
     }
+
+    /// <summary>How a unit is named in messages: its access point, else its address (unknown before the access point is joined).</summary>
+    private static string Label(MideaWifiResult result) => result.ApSsid ?? result.Address ?? "";
 
     private static void Skip(MideaWifiResult result, string step, string why) =>
         result.Add(new MideaWifiStep(step, WifiStepOutcome.Skipped, why, TimeSpan.Zero));

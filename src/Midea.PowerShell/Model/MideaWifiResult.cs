@@ -44,7 +44,7 @@ public sealed class MideaWifiStep
 /// </summary>
 public sealed class MideaWifiResult
 {
-    internal MideaWifiResult(string address, string? apSsid, string ssid, string countryCode)
+    internal MideaWifiResult(string? address, string? apSsid, string ssid, string countryCode)
     {
         Address = address;
         ApSsid = apSsid;
@@ -52,8 +52,11 @@ public sealed class MideaWifiResult
         CountryCode = countryCode;
     }
 
-    /// <summary>Address the unit was provisioned at (its AP-mode address).</summary>
-    public string Address { get; internal set; }
+    /// <summary>
+    /// Address the unit was provisioned at (its AP-mode address). Null for a unit named by its
+    /// access point (-ApSsid) until that access point is joined: the address is only known then.
+    /// </summary>
+    public string? Address { get; internal set; }
     /// <summary>The unit's access point that was joined first, if any.</summary>
     public string? ApSsid { get; }
     /// <summary>Device id seen on the AP (0 when the unit was not found).</summary>

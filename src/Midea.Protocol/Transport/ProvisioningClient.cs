@@ -24,10 +24,11 @@ public static class ProvisioningClient
 {
     /// <summary>Connects (and authenticates for V3), sends prefix ‖ payload, and returns the acknowledgement's data.</summary>
     /// <param name="reached">Called as each stage is reached, so a failure can be pinned to the next one.</param>
-    /// <exception cref="ProvisioningRefusedException">ERROR, or the connection closed without an answer.</exception>
+    /// <exception cref="ProvisioningRefusedException">The unit answered ERROR.</exception>
+    /// <exception cref="OutcomeUnknownException">The settings were written, then no readable answer came.</exception>
     /// <exception cref="AuthenticationFailedException">The handshake was refused.</exception>
-    /// <exception cref="DeviceUnreachableException">Nothing accepted the connection.</exception>
-    /// <exception cref="DeviceTimeoutException">No answer in time.</exception>
+    /// <exception cref="DeviceUnreachableException">Nothing accepted the connection, or it closed before the settings were written.</exception>
+    /// <exception cref="DeviceTimeoutException">No answer in time before the settings were written.</exception>
     public static async Task<byte[]> SendAsync(DeviceEndpoint endpoint, byte[] commandData, ProvisioningOptions options, TimeSpan timeout,
         Action<ProvisioningStage> reached, CancellationToken cancel, Action<string>? log = null)
     {
@@ -35,14 +36,20 @@ public static class ProvisioningClient
         if (reached is null) throw new ArgumentNullException(nameof(reached));
         using MideaConnection connection = await MideaConnection.OpenAsync(endpoint, timeout, cancel, log, () => reached(ProvisioningStage.Connected)).ConfigureAwait(false);
         if (endpoint.ProtocolVersion == 3) reached(ProvisioningStage.Authenticated);
+        long before = connection.PacketsSent;
         byte[]? acknowledgement;
         try
         {
             acknowledgement = await connection.ExchangeAsync(commandData, options.V2MessageType, cancel).ConfigureAwait(false);
         }
-        catch (DeviceUnreachableException ex)
+        catch (MideaException ex) when (connection.PacketsSent > before)
         {
-            throw new ProvisioningRefusedException($"{endpoint} closed the connection without acknowledging the Wi-Fi settings; it may have refused them.", ex);
+            // Written, then silence, a closed connection or bytes that do not decode. A unit that
+            // accepted the settings leaves its access point and can vanish the same way as one that
+            // rejected them, so neither "refused" nor "unreachable" would be honest; never re-sent.
+            throw new OutcomeUnknownException(
+                $"The Wi-Fi settings were sent to {endpoint}, then no readable acknowledgement came ({ex.Message}). They may or may not have been applied: "
+                + "look for the unit on the target network (-WaitForNetwork, Find-MideaDevice) before sending them again.", ex);
         }
         if (acknowledgement is null) throw new ProvisioningRefusedException($"{endpoint} answered ERROR to the Wi-Fi settings: it refused them.");
         reached(ProvisioningStage.Acknowledged);
