@@ -113,6 +113,12 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
             FlushDebug();
         }
         WriteVerbose($"Discovery finished in {clock.Elapsed.TotalSeconds:0.00} s with {found} device(s).");
+        // Silence is easy to mistake for "still working" or "nothing to do": say it.
+        if (found == 0)
+        {
+            string asked = _unicast.Count == 0 ? "the broadcast address" : $"{_unicast.Count} address(es){(broadcast ? " and the broadcast address" : "")}";
+            WriteWarning($"No Midea unit answered: asked {asked} for {TimeoutSeconds} s. Check the addresses, that the units are on, and that UDP ports 6445 and 20086 are not blocked.");
+        }
     }
 
     /// <summary>Writes a device, or says what was wrong with the reply; each case comes at most once per address (DiscoveryClient sees to it).</summary>
