@@ -58,6 +58,15 @@ Describe 'Find-MideaDevice' {
         $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9
     }
 
+    It 'says when no unit answered a sweep, naming how many addresses were asked' {
+        $found = Find-MideaDevice -Address 127.0.1.200/30 -TimeoutSeconds 1 -WarningVariable warned -WarningAction SilentlyContinue
+        $found | Should -BeNullOrEmpty
+        $warned | Should -HaveCount 1
+        "$warned" | Should -Match 'No Midea unit answered: asked 2 address\(es\) for 1 s'
+        Find-MideaDevice -Address 127.0.1.10 -TimeoutSeconds 1 -WarningVariable quiet -WarningAction SilentlyContinue | Should -Not -BeNullOrEmpty
+        $quiet | Should -HaveCount 0
+    }
+
     It 'stops after -Count devices' {
         $found = Find-MideaDevice -Address 127.0.1.32/29 -Count 2 -TimeoutSeconds 10
         $found | Should -HaveCount 2
