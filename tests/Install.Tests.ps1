@@ -65,7 +65,8 @@ BeforeAll {
         # Created up front, as in a lived-in HOME: .NET reports a missing LocalApplicationData as
         # '', and PSResourceGet then writes PSResourceGet/PSResourceRepository.xml into the
         # working directory, the checkout.
-        $null = New-Item -ItemType Directory -Force -Path (@($HomePath) + $folders.Values)
+        # (On macOS, .NET's LocalApplicationData is ~/Library/Application Support.)
+        $null = New-Item -ItemType Directory -Force -Path (@($HomePath, (Join-Path $HomePath 'Library/Application Support')) + $folders.Values)
         $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
         foreach ($argument in 'pwsh', '-NoProfile', '-NonInteractive', '-File', $ScriptPath) { $start.ArgumentList.Add($argument) }
         $start.WorkingDirectory = $repoRoot
@@ -150,6 +151,8 @@ $changed = Set-MideaState -Address 127.0.22.10 -Token $unit.Token -Key $unit.Key
 Stop-MideaSimulator
 'help:' + (Get-Help Set-MideaWifi).Synopsis
 'about:' + [bool]((Get-Help about_Midea | Out-String) -match 'about_Midea')
+'psresource-list:' + (Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml')
+'psget-list:' + (Join-Path ([Management.Automation.Platform]::SelectProductNameForDirectory('CACHE')) 'PowerShellGet/PSRepositories.xml')
 'psresource-registered:' + (Get-PSResourceRepository -Name MideaLocal).Uri.LocalPath
 'psget-registered:' + (Get-PSRepository -Name MideaLocal).SourceLocation
 '@
@@ -174,7 +177,7 @@ Stop-MideaSimulator
     }
 
     It 'imports Midea by name from the child''s HOME, with its cmdlets and help' {
-        Get-Reported $run.Output 'base' | Should -BeLike (Join-Path $childHome '.local/share/powershell/Modules/Midea/*') -Because $log
+        Get-Reported $run.Output 'base' | Should -BeLike "$childHome/*/Modules/Midea/*" -Because $log
         Get-Reported $run.Output 'commands' | Should -Be ($expected -join ',')
         # Help travels with the package: a real synopsis (not the generated syntax line) and the about topic.
         Get-Reported $run.Output 'help' | Should -Match '^[A-Z][^\[]+\.$'
@@ -194,9 +197,10 @@ Stop-MideaSimulator
         Get-Reported $run.Output 'psget-left' | Should -Be '0'
         Get-Reported $run.Output 'folder-left' | Should -Be 'False'
         # The lists the registrations went to are in the child's HOME, and no longer name it.
-        foreach ($list in '.local/share/PSResourceGet/PSResourceRepository.xml', '.cache/powershell/PowerShellGet/PSRepositories.xml') {
-            Join-Path $childHome $list | Should -Exist
-            Get-Content -Raw (Join-Path $childHome $list) | Should -Not -Match 'MideaLocal'
+        foreach ($list in (Get-Reported $run.Output 'psresource-list'), (Get-Reported $run.Output 'psget-list')) {
+            $list | Should -BeLike "$childHome/*"
+            $list | Should -Exist
+            Get-Content -Raw $list | Should -Not -Match 'MideaLocal'
         }
     }
 
