@@ -33,8 +33,8 @@ BeforeAll {
     }
 
     # Where the CALLER's PowerShell keeps what the README's commands would change, so the test can
-    # show they are untouched: PSResourceGet's repository list (LocalApplicationData, i.e.
-    # XDG_DATA_HOME), PowerShellGet v2's (the PowerShell CACHE folder, i.e. XDG_CACHE_HOME), the
+    # show they are untouched: PSResourceGet's repository list (LocalApplicationData; on Linux
+    # XDG_DATA_HOME), PowerShellGet v2's (PowerShell's CACHE folder; on Linux XDG_CACHE_HOME), the
     # user's modules, the temp folder the README's repository would go to, and the checkout.
     function Get-CallerState {
         $psResourceList = Join-Path ([Environment]::GetFolderPath('LocalApplicationData', 'DoNotVerify')) 'PSResourceGet/PSResourceRepository.xml'
