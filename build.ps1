@@ -9,12 +9,15 @@
     Test:  Build, then xunit and Pester (in a child pwsh, against the built module); prints
            one final line "N passed, N failed" and exits non-zero on any failure.
     Demo:  Build, then runs examples/demo.ps1 against simulated units on 127.0.0.x.
+    TestExamples: Build, then the Pester tests of the example scripts (examples/*.Tests.ps1),
+           with the Pester that Test fetches, against the built module; prints one final line
+           "N passed, N failed" and exits non-zero on any failure.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'TestExamples')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -140,12 +143,23 @@ function Invoke-Demo {
     }
 }
 
+# The pinned PowerShell has no Pester, so a user's way to run the examples' tests (README,
+# "Unattended scripts"). The runner is a script of its own so the tests can run it too.
+function Invoke-TestExamples {
+    $pester = Get-PesterModule
+    Write-Information '==> Pester: examples/*.Tests.ps1 (child process, against the built module)'
+    dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build/Invoke-ExampleTests.ps1') `
+        -PesterPath $pester -ModulePath (Join-Path $moduleDir 'Midea.psd1')
+    if ($LASTEXITCODE -ne 0) { exit 1 }
+}
+
 Push-Location $root
 try {
     Invoke-Build
     switch ($Task) {
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'TestExamples' { Invoke-TestExamples }
     }
 }
 finally {
