@@ -1,0 +1,39 @@
+using System;
+using System.Linq;
+using System.Net;
+using Midea.Protocol.Transport;
+using Midea.Simulator;
+using Xunit;
+
+namespace Midea.Protocol.Tests;
+
+/// <summary>
+/// Messages users read speak of their units and targets, not of .NET: no "(Parameter 'x')" suffix,
+/// and an error from a session names the unit it came from. Units on 127.0.9.230-239.
+/// </summary>
+public class MessageTests
+{
+    [Theory]
+    [InlineData("127.0.0.0/15")]
+    [InlineData("127.0.0.0/x")]
+    [InlineData("::1")]
+    [InlineData("127.0.0.50-127.0.0.1")]
+    [InlineData("127.0.0.1-x")]
+    public void A_refused_target_is_quoted_without_a_dotnet_parameter_name(string target)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => DiscoveryTargets.Expand(target));
+        Assert.Contains($"'{target}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+        Assert.Null(ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("192.168.1.50", 1)]
+    [InlineData("127.255.255.255", 2)]
+    public void A_simulator_address_off_loopback_is_refused_in_the_simulators_words(string first, int count)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => SimulatorFleet.Consecutive(IPAddress.Parse(first), count).ToList());
+        Assert.Contains("loopback addresses only", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+    }
+}
