@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net;
+using System.Threading.Tasks;
 using Midea.Protocol.Transport;
 using Midea.Simulator;
 using Xunit;
@@ -35,5 +36,25 @@ public class MessageTests
         var ex = Assert.ThrowsAny<ArgumentException>(() => SimulatorFleet.Consecutive(IPAddress.Parse(first), count).ToList());
         Assert.Contains("loopback addresses only", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_token_names_the_unit()
+    {
+        using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.230"), ProtocolVersion = 3 });
+        var wrongToken = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, new byte[64], unit.Key);
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() => MideaConnection.OpenAsync(wrongToken, TimeSpan.FromSeconds(5), default));
+        Assert.StartsWith("127.0.9.230:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("rejected the token", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_that_does_not_fit_the_token_names_the_unit()
+    {
+        using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.231"), ProtocolVersion = 3 });
+        var wrongKey = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, unit.Token, new byte[32]);
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() => MideaConnection.OpenAsync(wrongKey, TimeSpan.FromSeconds(5), default));
+        Assert.Contains("127.0.9.231:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("does not verify under this key", ex.Message, StringComparison.Ordinal);
     }
 }
