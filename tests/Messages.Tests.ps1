@@ -1,0 +1,46 @@
+# Messages speak of units, targets and tools, in the words a user reads, never of .NET: no
+# "(Parameter 'x')" suffix, every session error names its unit, a unit that is gone is unreachable,
+# -WhatIf refuses what the real call refuses, and a missing Wi-Fi tool is an expected situation.
+# Units on 127.0.33.x only.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+    $script:simulatorDll = Join-Path (Split-Path (Split-Path (Get-Module Midea).ModuleBase)) 'simulator/midea-simulator.dll'
+
+    # Runs the standalone simulator with $Arguments, expecting it to exit by itself.
+    function Invoke-Simulator([string[]] $Arguments) {
+        $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @($simulatorDll) + $Arguments) { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $process = [Diagnostics.Process]::Start($info)
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEnd()
+        if (-not $process.WaitForExit(30000)) { $process.Kill(); throw "midea-simulator $Arguments did not exit." }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Out = $stdout.Result; Err = $stderr }
+    }
+}
+
+AfterAll {
+    Stop-MideaSimulator
+}
+
+Describe 'Target errors' {
+    It 'Find-MideaDevice quotes a bad target <Target> without a .NET parameter name' -ForEach @(
+        @{ Target = '127.0.0.0/8' }, @{ Target = '127.0.33.9-127.0.33.1' }, @{ Target = '127.0.33.1-x' }, @{ Target = '::1' }
+    ) {
+        Find-MideaDevice -Address $Target -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTarget,*'
+        $failures[0].ToString() | Should -Match ([regex]::Escape("'$Target'"))
+        $failures[0].ToString() | Should -Not -Match '\(Parameter'
+    }
+
+    It 'Start-MideaSimulator refuses <Address> x<Count> in its own words' -ForEach @(
+        @{ Address = '192.168.1.50'; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
+    ) {
+        $failure = { Start-MideaSimulator -Address $Address -Count $Count } | Should -Throw -ErrorId 'InvalidArgument,*' -PassThru
+        $failure.ToString() | Should -Match 'loopback addresses only'
+        $failure.ToString() | Should -Not -Match '\(Parameter'
+    }
+}
