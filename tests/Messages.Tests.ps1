@@ -44,3 +44,21 @@ Describe 'Target errors' {
         $failure.ToString() | Should -Not -Match '\(Parameter'
     }
 }
+
+Describe 'Start-MideaSimulator -WhatIf' {
+    It 'refuses <Address> x<Count> as the real call does, before saying what it would do' -ForEach @(
+        @{ Address = '192.168.1.50'; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
+    ) {
+        $failure = { Start-MideaSimulator -Address $Address -Count $Count -WhatIf } | Should -Throw -ErrorId 'InvalidArgument,*' -PassThru
+        $failure.ToString() | Should -Match 'loopback addresses only'
+    }
+
+    It 'refuses a -HomeAddress off loopback before saying what it would do' {
+        { Start-MideaSimulator -Address 127.0.33.40 -ApMode -HomeAddress 192.168.1.50 -WhatIf } | Should -Throw -ErrorId 'InvalidArgument,*'
+    }
+
+    It 'still starts nothing for a valid address' {
+        Start-MideaSimulator -Address 127.0.33.41 -WhatIf | Should -BeNullOrEmpty
+        Find-MideaDevice -Address 127.0.33.41 -TimeoutSeconds 1 | Should -BeNullOrEmpty
+    }
+}
