@@ -62,3 +62,32 @@ Describe 'Start-MideaSimulator -WhatIf' {
         Find-MideaDevice -Address 127.0.33.41 -TimeoutSeconds 1 | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Errors name their unit' {
+    It 'a refused token names the unit' {
+        $unit = Start-MideaSimulator -Address 127.0.33.10
+        try {
+            Get-MideaState -Address 127.0.33.10 -Token ('00' * 64) -Key $unit.Key -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $failures[0].ToString() | Should -Match '^127\.0\.33\.10:6444 rejected the token'
+        }
+        finally {
+            $unit | Stop-MideaSimulator
+        }
+    }
+}
+
+Describe 'midea-simulator --help' {
+    It '<Option> prints the usage only, and succeeds' -ForEach @(@{ Option = '--help' }, @{ Option = '-h' }, @{ Option = '-?' }) {
+        $run = Invoke-Simulator @($Option)
+        $run.ExitCode | Should -Be 0
+        $run.Out | Should -Match '^usage: midea-simulator '
+        $run.Err | Should -BeNullOrEmpty
+    }
+
+    It 'still refuses an unknown option with exit code 2' {
+        $run = Invoke-Simulator @('--no-such-option', 'x')
+        $run.ExitCode | Should -Be 2
+        $run.Err | Should -Match 'Unknown option --no-such-option'
+    }
+}
