@@ -77,6 +77,50 @@ Describe 'Errors name their unit' {
     }
 }
 
+Describe 'A unit that was discovered and is gone' {
+    It 'is still asked for a token while it runs' {
+        $unit = Start-MideaSimulator -Address 127.0.33.20
+        try {
+            Find-MideaDevice -Address 127.0.33.20 -TimeoutSeconds 2 | Should -HaveCount 1
+            Get-MideaState -Address 127.0.33.20 -TimeoutSeconds 2 -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $failures[0].ToString() | Should -Match 'give -Token and -Key'
+        }
+        finally {
+            $unit | Stop-MideaSimulator
+        }
+    }
+
+    It 'is unreachable after Stop-MideaSimulator, not a V3 unit that wants a token' {
+        $unit = Start-MideaSimulator -Address 127.0.33.21
+        Find-MideaDevice -Address 127.0.33.21 -TimeoutSeconds 2 | Should -HaveCount 1
+        $unit | Stop-MideaSimulator
+        Get-MideaState -Address 127.0.33.21 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DeviceUnreachable,*'
+        $failures[0].ToString() | Should -Match '127\.0\.33\.21'
+        $failures[0].ToString() | Should -Not -Match 'Token'
+    }
+
+    It 'is unreachable after its process ended' {
+        # Another process, so nothing in this session learns that the unit stopped.
+        $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in $simulatorDll, '--address', '127.0.33.22') { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($info)
+        try {
+            $null = $process.StandardOutput.ReadLine()
+            Find-MideaDevice -Address 127.0.33.22 -TimeoutSeconds 2 | Should -HaveCount 1
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+        Get-MideaState -Address 127.0.33.22 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DeviceUnreachable,*'
+    }
+}
+
 Describe 'midea-simulator --help' {
     It '<Option> prints the usage only, and succeeds' -ForEach @(@{ Option = '--help' }, @{ Option = '-h' }, @{ Option = '-?' }) {
         $run = Invoke-Simulator @($Option)
