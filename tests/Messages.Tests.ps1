@@ -135,3 +135,43 @@ Describe 'midea-simulator --help' {
         $run.Err | Should -Match 'Unknown option --no-such-option'
     }
 }
+
+Describe 'Set-MideaWifi without the Wi-Fi tool' -Skip:$IsWindows {
+    # Windows finds netsh in System32 whatever PATH says, and this must never switch a real radio;
+    # on Linux and macOS an empty PATH hides nmcli and networksetup.
+    BeforeAll {
+        $script:savedPath = $env:PATH
+        $unit = Start-MideaSimulator -Address 127.0.33.30 -ApMode
+        $env:PATH = (New-Item -ItemType Directory (Join-Path $TestDrive 'empty-path')).FullName
+        try {
+            $script:result = Set-MideaWifi -ApSsid $unit.Name -Ssid 'home-net' -Passphrase 'correct horse' -CountryCode GB -ErrorVariable failures -ErrorAction SilentlyContinue
+        }
+        finally {
+            $env:PATH = $savedPath
+        }
+        $script:failures = $failures
+    }
+
+    AfterAll {
+        Stop-MideaSimulator -Address 127.0.33.30
+    }
+
+    It 'fails the JoinAp step with its own ErrorId, not as unexpected' {
+        $result.Success | Should -BeFalse
+        $result.FailedStep | Should -Be 'JoinAp'
+        $result.ErrorId | Should -Be 'WlanToolMissing'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'WlanToolMissing,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'NotInstalled'
+    }
+
+    It 'names the tool it looked for and the ways forward' {
+        $result.Error | Should -Match "'(nmcli|networksetup)' was not found"
+        $result.Error | Should -Match '-SimulatedWlan'
+        if ($IsLinux) { $result.Error | Should -Match 'Install NetworkManager' }
+    }
+
+    It 'does not claim the computer left its network' {
+        ($result.Steps | Where-Object Name -EQ 'RejoinNetwork').Detail | Should -Match 'did not leave its network'
+    }
+}

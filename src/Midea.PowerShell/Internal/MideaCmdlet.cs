@@ -94,6 +94,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         Protocol.Cloud.CloudException => ("CloudRequestRejected", ErrorCategory.PermissionDenied),
         Protocol.Cloud.CloudCommunicationException => ("CloudUnreachable", ErrorCategory.ConnectionError),
         Protocol.Cloud.CloudTokenNotFoundException => ("CloudTokenNotFound", ErrorCategory.ObjectNotFound),
+        Wlan.WlanToolMissingException => ("WlanToolMissing", ErrorCategory.NotInstalled),
         Wlan.WlanException => ("WlanFailed", ErrorCategory.ConnectionError),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
         System.Net.Sockets.SocketException => ("DeviceUnreachable", ErrorCategory.ConnectionError),
