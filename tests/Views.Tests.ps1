@@ -1,0 +1,80 @@
+# The default views show the domain, not .NET: a secret is shown to be there but never shown,
+# provisioning steps are one readable cell in a CSV, and every table reads well at 80 columns.
+# Units on 127.0.33.200-209 only.
+BeforeDiscovery {
+    # Every table view of the built module, with its column labels: one test each.
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+    [xml] $format = Get-Content -Raw (Join-Path (Get-Module Midea).ModuleBase 'Midea.Format.ps1xml')
+    $tables = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
+            @{
+                View   = $_.Name
+                Type   = @($_.ViewSelectedBy.TypeName) | Where-Object { $_ -notlike 'Deserialized.*' } | Select-Object -First 1
+                Labels = @($_.TableControl.TableHeaders.TableColumnHeader | ForEach-Object { $_.Label })
+            }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-BuiltMidea
+    $script:savedStorePath = $env:MIDEA_STORE_PATH
+    $env:MIDEA_STORE_PATH = Join-Path $TestDrive 'devices.xml'
+
+    $script:sim = Start-MideaSimulator -Address 127.0.33.200 -Ssid 'a-long-home-network-name-of-32-b' -Passphrase 'correct horse'
+    $ap = Start-MideaSimulator -Address 127.0.33.201 -ApMode -HomeAddress 127.0.33.202 -JoinDelaySeconds 0
+    $creds = @{ Token = $sim.Token; Key = $sim.Key }
+    $script:device = Find-MideaDevice -Address 127.0.33.200 -TimeoutSeconds 2
+    $script:credential = $sim | New-MideaToken -Ssid 'a-long-home-network-name-of-32-b' -Passphrase 'correct horse'
+    $script:wifi = @(
+        Set-MideaWifi -Ssid 'home-net' -Passphrase 'correct horse' -CountryCode GB -Address 127.0.33.201 -WaitForNetwork 127.0.33.202 -WaitTimeoutSeconds 10
+        # Nothing listens on .203: a failed row, with a long error message.
+        Set-MideaWifi -Ssid 'home-net' -Passphrase 'correct horse' -CountryCode GB -Address 127.0.33.203 -TimeoutSeconds 1 -ErrorAction SilentlyContinue
+    )
+    # One real object of every type a view is for, with long values where a column can be long.
+    $script:samples = @{
+        'Midea.MideaDevice'         = $device
+        'Midea.MideaSimulator'      = @($sim, $ap)
+        'Midea.MideaState'          = Set-MideaState -Address 127.0.33.200 @creds -Mode SmartDry -FanSpeed Medium -SwingMode Horizontal -Eco $true -PassThru
+        'Midea.MideaPropertyResult' = (Set-MideaState -Address 127.0.33.200 @creds -HorizontalSwingAngle Position3 -PassThru).PropertyResults
+        'Midea.MideaConnectionTest' = @(
+            Test-MideaConnection -Address 127.0.33.200 @creds
+            Test-MideaConnection -Address 127.0.33.200 -Token ('00' * 64) -Key $sim.Key -ErrorAction SilentlyContinue
+        )
+        'Midea.MideaCredential'     = $credential
+        'Midea.MideaWifiResult'     = $wifi
+        'Midea.MideaWifiStep'       = $wifi[1].Steps
+    }
+
+}
+
+AfterAll {
+    Stop-MideaSimulator
+    $env:MIDEA_STORE_PATH = $savedStorePath
+}
+
+Describe 'Secrets in views' {
+    It 'Format-List of a credential shows that Token and Key are there, not what they are' {
+        $text = $credential | Format-List | Out-String
+        $text | Should -Match '(?m)^Token\s+: <secret>\s*$'
+        $text | Should -Match '(?m)^Key\s+: <secret>\s*$'
+        $text | Should -Not -Match 'SecureString'
+        $text | Should -Not -Match (ConvertFrom-SecureString $credential.Token -AsPlainText)
+        $text | Should -Not -Match (ConvertFrom-SecureString $credential.Key -AsPlainText)
+    }
+
+    It 'Format-List of a saved device shows that Token and Key are there, not what they are' {
+        $device | Save-MideaDevice -Token $sim.Token -Key $sim.Key
+        $text = Get-MideaDevice -Id $device.Id | Format-List | Out-String
+        $text | Should -Match '(?m)^Token\s+: <secret>\s*$'
+        $text | Should -Not -Match 'SecureString'
+        $text | Should -Not -Match $sim.Token
+        $text | Should -Not -Match $sim.Key
+    }
+
+    It 'Format-List of a discovered device, which holds no secret, shows none' {
+        $text = $device | Format-List | Out-String
+        $text | Should -Match '(?m)^Token\s+:\s*$'
+        $text | Should -Not -Match '<secret>|SecureString'
+    }
+}
