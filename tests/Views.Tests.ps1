@@ -78,3 +78,29 @@ Describe 'Secrets in views' {
         $text | Should -Not -Match '<secret>|SecureString'
     }
 }
+
+Describe 'Set-MideaWifi results in a CSV file' {
+    BeforeAll {
+        $csv = Join-Path $TestDrive 'report.csv'
+        $wifi | Export-Csv $csv
+        $script:rows = Import-Csv $csv
+    }
+
+    It 'has a Steps column that reads as the steps, not as a .NET type' {
+        $rows[0].Steps | Should -Be 'Validate: Succeeded; JoinAp: Skipped; FindOnAp: Succeeded; Connect: Succeeded; Handshake: Succeeded; Acknowledge: Succeeded; FindOnNetwork: Succeeded'
+        $rows[1].Steps | Should -Be 'Validate: Succeeded; JoinAp: Skipped; FindOnAp: Failed'
+        Get-Content -Raw $csv | Should -Not -Match 'System\.Collections'
+    }
+
+    It 'keeps the failed step and its error beside it' {
+        $rows[1].FailedStep | Should -Be 'FindOnAp'
+        $rows[1].ErrorId | Should -Be 'DeviceUnreachable'
+        $rows[1].Error | Should -Match '127\.0\.33\.203'
+    }
+
+    It 'keeps Steps as objects for scripts' {
+        $wifi[1].Steps[2] | Should -BeOfType ([Midea.MideaWifiStep])
+        $wifi[1].Steps[2].Outcome | Should -Be ([Midea.WifiStepOutcome]::Failed)
+        $wifi[1].Steps.Name | Should -Be 'Validate', 'JoinAp', 'FindOnAp'
+    }
+}
