@@ -106,7 +106,7 @@ Describe 'examples/demo.ps1' {
         $exit | Should -Be 0 -Because $output
         $output | Should -Match '=== Find-MideaDevice'
         $output | Should -Match 'Refused: NotSupportedByUnit'
-        $output | Should -Match 'net_ac_\w+ +\d+ demo-home +True'
+        $output | Should -Match 'net_ac_\w+ +True +127\.0\.0\.5\d'
         $output | Should -Not -Match 'demo-passphrase'
     }
 }

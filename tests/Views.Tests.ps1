@@ -104,3 +104,30 @@ Describe 'Set-MideaWifi results in a CSV file' {
         $wifi[1].Steps.Name | Should -Be 'Validate', 'JoinAp', 'FindOnAp'
     }
 }
+
+Describe 'Tables at 80 columns' {
+    It 'every table view has a sample object here (so none goes unchecked)' -ForEach @{ Tables = $tables } {
+        $Tables.Count | Should -BeGreaterOrEqual 8
+        $Tables | Where-Object { -not $samples.ContainsKey($_.Type) } | ForEach-Object View | Should -BeNullOrEmpty
+    }
+
+    It '<View> keeps its header whole, no column narrower than its label, no line past 80' -ForEach $tables {
+        $objects = $samples[$Type]
+        $objects | Should -Not -BeNullOrEmpty
+        $lines = ($objects | Format-Table -View $View | Out-String -Width 80) -split '\r?\n'
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+
+        $rule = [array]::FindIndex([string[]] $lines, [Predicate[string]] { param($l) $l -match '^-[- ]*$' })
+        $rule | Should -BeGreaterThan 0 -Because 'a table has a header rule'
+        $lines[$rule - 2].Trim() | Should -BeNullOrEmpty -Because "the header is one line, not broken over two:`n$($lines -join "`n")"
+        $header = $lines[$rule - 1]
+        $groups = [regex]::Matches($lines[$rule], '-+')
+        $groups.Count | Should -Be $Labels.Count -Because "every column is shown:`n$($lines -join "`n")"
+        for ($i = 0; $i -lt $Labels.Count; $i++) {
+            $g = $groups[$i]
+            $g.Length | Should -BeGreaterOrEqual $Labels[$i].Length -Because "column '$($Labels[$i])' is not squeezed"
+            $cell = $header.Substring($g.Index, [Math]::Min($g.Length, $header.Length - $g.Index)).Trim()
+            $cell | Should -Be $Labels[$i]
+        }
+    }
+}
