@@ -77,6 +77,35 @@ Describe 'Errors name their unit' {
     }
 }
 
+Describe 'Every unit error names its unit' {
+    BeforeAll {
+        $script:v2 = Start-MideaSimulator -Address 127.0.33.11 -ProtocolVersion 2
+    }
+
+    AfterAll {
+        $v2 | Stop-MideaSimulator
+    }
+
+    It 'when the unit <Name>' -ForEach @(
+        @{ Name = 'answers garbage'; Fault = @{ Garbage = $true }; ErrorId = 'ProtocolError' }
+        @{ Name = 'answers for another device id'; Fault = @{ ForeignDeviceId = 42 }; ErrorId = 'ProtocolError' }
+        @{ Name = 'closes mid-response'; Fault = @{ CloseMidResponse = $true }; ErrorId = 'DeviceUnreachable' }
+        @{ Name = 'is silent'; Fault = @{ Silent = $true }; ErrorId = 'DeviceTimeout' }
+    ) {
+        Set-MideaSimulator -Address 127.0.33.11 -Clear
+        Set-MideaSimulator -Address 127.0.33.11 @Fault
+        try {
+            Get-MideaState -Address 127.0.33.11 -Id $v2.Id -ProtocolVersion 2 -TimeoutSeconds 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+        }
+        finally {
+            Set-MideaSimulator -Address 127.0.33.11 -Clear
+        }
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failures[0].ToString() | Should -Match '127\.0\.33\.11'
+    }
+}
+
 Describe 'A unit that was discovered and is gone' {
     It 'is still asked for a token while it runs' {
         $unit = Start-MideaSimulator -Address 127.0.33.20
