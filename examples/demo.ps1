@@ -50,7 +50,9 @@ try {
     $basic = Start-MideaSimulator -Address 127.0.0.23 -CapabilityProfile Basic
     "`n=== Set-MideaState -Mode Heat on a unit without heat (Start-MideaSimulator -CapabilityProfile Basic)"
     Set-MideaState -Address 127.0.0.23 -Token $basic.Token -Key $basic.Key -Mode Heat -ErrorAction Continue -ErrorVariable refused 2>$null
-    "Refused: $($refused[0].FullyQualifiedErrorId): $($refused[0])"
+    # A script branches on the ErrorId (the part of FullyQualifiedErrorId before the comma, without
+    # the cmdlet's .NET name) and shows the message as the user reads it.
+    "Refused with ErrorId $(($refused[0].FullyQualifiedErrorId -split ',')[0]): $($refused[0].Exception.Message)"
 
     # Decoding a capture: an energy reply (protocol.md vector G04).
     Show "ConvertFrom-MideaPacket 'aa22ac…5e' (an energy reply)" (ConvertFrom-MideaPacket 'aa22ac00000000000803c1210144000005e00000000000000006000aeb000000487a5e' | Format-List)

@@ -11,6 +11,14 @@ using Midea.Simulator.Cloud;
 // unit with its identity and (test) credentials so another program can connect to it.
 const string Usage = "usage: midea-simulator [--address 127.0.0.2] [--count 1] [--protocol 2|3] [--device-id N] [--token HEX --key HEX] [--ap-mode [--home-address 127.0.0.12] [--join-delay SECONDS] [--ap-password TEXT]] [--cloud-port N] [--cloud-account USER:PASSWORD]... [--cloud-byte-order le|be] [--cloud-down]";
 
+// Asking for help is not a mistake: the usage alone, on stdout, and success. Checked before the
+// options are parsed, so "--help" is never read as an option missing its value.
+if (Array.Exists(args, a => a is "--help" or "-h" or "-?"))
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
 var address = IPAddress.Parse("127.0.0.2");
 int count = 1, protocol = 3;
 long? deviceId = null;

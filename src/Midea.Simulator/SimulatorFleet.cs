@@ -40,14 +40,14 @@ public static class SimulatorFleet
     public static IEnumerable<IPAddress> Consecutive(IPAddress first, int count)
     {
         byte[] bytes = first.GetAddressBytes();
-        if (bytes.Length != 4) throw new ArgumentException($"{first} is not an IPv4 address.", nameof(first));
+        if (bytes.Length != 4) throw new ArgumentException($"{first} is not an IPv4 address.");
         uint start = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
         var addresses = new List<IPAddress>();
         for (uint i = 0; i < count; i++)
         {
             uint value = start + i;
             var address = new IPAddress(new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value });
-            if (value >> 24 != 127) throw new ArgumentException($"The simulator binds loopback addresses only (127.0.0.0/8); {address} is not one.", nameof(first));
+            VirtualAirConditioner.RequireLoopback(address);
             addresses.Add(address);
         }
         return addresses;

@@ -275,11 +275,15 @@ public sealed class VirtualAirConditioner : IDisposable
         _sockets.Clear();
     }
 
-    private static void RequireLoopback(IPAddress address)
+    /// <summary>
+    /// The one check that keeps simulated units off real networks. The message is shown to users as
+    /// it is, so it carries no .NET parameter name ("(Parameter 'address')" names nothing they typed).
+    /// </summary>
+    internal static void RequireLoopback(IPAddress address)
     {
         byte[] bytes = address.GetAddressBytes();
         if (bytes.Length != 4 || bytes[0] != 127)
-            throw new ArgumentException($"The simulator binds loopback addresses only (127.0.0.0/8); {address} is not one.", nameof(address));
+            throw new ArgumentException($"The simulator binds loopback addresses only (127.0.0.0/8); {address} is not one.");
     }
 
     private void Listen(SimulatorOptions options)

@@ -109,8 +109,6 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(ApMode ? $"'{HomeAddress}' is not an IPv4 address." : "-HomeAddress applies to -ApMode units only."), "InvalidArgument", ErrorCategory.InvalidArgument, HomeAddress));
         }
-        IPAddress[] homes = home is null ? Array.Empty<IPAddress>() : new List<IPAddress>(SimulatorFleet.Consecutive(home, Count)).ToArray();
-        int next = 0;
         if ((Token is null) != (Key is null))
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Token and -Key together."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
@@ -120,6 +118,11 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
         {
             byte[]? token = Token is null ? null : Secrets.HexBytes(Token, Handshake.TokenSize, "token");
             byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "key");
+            // Every address is checked before ShouldProcess, so -WhatIf never promises a start
+            // that the real call would refuse (a non-loopback address, a range running past 127/8).
+            _ = SimulatorFleet.Consecutive(first, Count);
+            IPAddress[] homes = home is null ? Array.Empty<IPAddress>() : new List<IPAddress>(SimulatorFleet.Consecutive(home, Count)).ToArray();
+            int next = 0;
             string what = Count == 1 ? first.ToString() : $"{Count} addresses from {first}";
             if (!ShouldProcess(what, $"Start {Count} simulated V{ProtocolVersion} unit(s){(ApMode ? " in AP mode" : "")}")) return;
             units = SimulatorFleet.Start(first, Count, o =>

@@ -158,7 +158,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
             }
             _pending.Dequeue();
             FlushLogs();
-            if (failure != null) WriteDeviceError(failure, head.Address);
+            if (failure != null) WriteUnitError(failure, head.Address);
             else head.OnResult(result!);
         }
         FlushLogs();
@@ -224,7 +224,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         try
         {
-            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => ResolveAsync(request, StopToken)).ConfigureAwait(false);
+            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => ResolveAsync(request, useKnown: true, StopToken)).ConfigureAwait(false);
             SessionSlot slot = Session(endpoint, request.Timeout);
             // One exchange at a time per unit: a unit named again waits for its own session without
             // holding a throttle slot, so a slow unit does not starve the others, and its time limit
@@ -322,7 +322,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
         try
         {
-            return Await(cancel => ResolveAsync(request, cancel), request.Timeout + TimeSpan.FromSeconds(1), $"Discovery of {Address}");
+            return Await(cancel => ResolveAsync(request, useKnown: true, cancel), request.Timeout + TimeSpan.FromSeconds(1), $"Discovery of {Address}");
         }
         finally
         {
@@ -332,14 +332,15 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     /// <summary>Address, id and version (discovered when not given) and credentials (given or stored).</summary>
     /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
-    private async Task<(DeviceEndpoint, string)> ResolveAsync(DeviceRequest request, CancellationToken cancel)
+    private async Task<(DeviceEndpoint, string)> ResolveAsync(DeviceRequest request, bool useKnown, CancellationToken cancel)
     {
         IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
         long id = request.Id;
         int version = request.ProtocolVersion;
+        bool known = false;
         if (id == 0 || version == 0)
         {
-            DiscoveryInfo info = await DiscoverAsync(address, request.Timeout, cancel).ConfigureAwait(false);
+            (DiscoveryInfo info, known) = await DiscoverAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
             id = id == 0 ? info.DeviceId : id;
             version = version == 0 ? info.ProtocolVersion : version;
         }
@@ -354,21 +355,35 @@ public abstract class DeviceCmdlet : MideaCmdlet
         // Not given: the per-user store, by device id (Save-MideaDevice).
         Store.StoredDevice? stored = Store.DeviceStore.Find(id);
         if (stored?.Token is null || stored.Key is null)
+        {
+            // An identity remembered from an earlier discovery may have outlived its unit (stopped,
+            // unplugged, replaced). Asking for a token is only right when a V3 unit is there: ask
+            // again, so a unit that is gone is reported as unreachable.
+            if (known)
+            {
+                _verbose.Enqueue($"{address} answered discovery earlier in this session as V3 id {id}; asking again before asking for a token.");
+                return await ResolveAsync(request, useKnown: false, cancel).ConfigureAwait(false);
+            }
             throw new AuthenticationFailedException($"{request.Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
+        }
         _verbose.Enqueue($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
         return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key), "Store");
     }
 
-    private async Task<DiscoveryInfo> DiscoverAsync(IPAddress address, TimeSpan limit, CancellationToken cancel)
+    /// <returns>The unit's identity, and whether it came from <see cref="KnownDevices"/> rather than from the unit just now.</returns>
+    private async Task<(DiscoveryInfo Info, bool Known)> DiscoverAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
     {
-        MideaDevice? known = KnownDevices.Find(address.ToString());
-        if (known != null) return new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion };
+        MideaDevice? known = useKnown ? KnownDevices.Find(address.ToString()) : null;
+        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion }, true);
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
-        // Silence means no unit at this address, which is what DeviceUnreachable says.
-        DiscoveryInfo info = await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false)
+        // Silence means no unit at this address, which is what DeviceUnreachable says; a unit
+        // remembered there is forgotten, so tab completion stops offering it.
+        DiscoveryInfo? answer = await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false);
+        if (answer is null) KnownDevices.Forget(address.ToString());
+        DiscoveryInfo info = answer
             ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
         _verbose.Enqueue($"{address} answered discovery: V{info.ProtocolVersion}, id {info.DeviceId}.");
-        return info;
+        return (info, false);
     }
 
     /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>

@@ -13,6 +13,12 @@ internal static class KnownDevices
         lock (ByAddress) ByAddress[device.Address] = device;
     }
 
+    /// <summary>For an address where no unit answers any more.</summary>
+    public static void Forget(string address)
+    {
+        lock (ByAddress) ByAddress.Remove(address);
+    }
+
     public static MideaDevice? Find(string address)
     {
         lock (ByAddress) return ByAddress.TryGetValue(address, out MideaDevice? device) ? device : null;

@@ -73,6 +73,19 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         WriteError(new ErrorRecord(exception, id, category, address));
     }
 
+    /// <summary>
+    /// A non-terminating error for one unit that always names it. Codec messages ("V2 packet MD5
+    /// sign does not match.") cannot know which unit sent the bytes, and with many units in one
+    /// pipeline an error that names none cannot be acted on; the exception itself is kept as it is.
+    /// </summary>
+    internal void WriteUnitError(Exception exception, string address)
+    {
+        (string id, ErrorCategory category) = Classify(exception);
+        var record = new ErrorRecord(exception, id, category, address);
+        if (exception.Message.IndexOf(address, StringComparison.OrdinalIgnoreCase) < 0) record.ErrorDetails = new ErrorDetails($"{address}: {exception.Message}");
+        WriteError(record);
+    }
+
     /// <summary>The stable ErrorId and category for a failure.</summary>
     internal static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
@@ -94,6 +107,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         Protocol.Cloud.CloudException => ("CloudRequestRejected", ErrorCategory.PermissionDenied),
         Protocol.Cloud.CloudCommunicationException => ("CloudUnreachable", ErrorCategory.ConnectionError),
         Protocol.Cloud.CloudTokenNotFoundException => ("CloudTokenNotFound", ErrorCategory.ObjectNotFound),
+        Wlan.WlanToolMissingException => ("WlanToolMissing", ErrorCategory.NotInstalled),
         Wlan.WlanException => ("WlanFailed", ErrorCategory.ConnectionError),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
         System.Net.Sockets.SocketException => ("DeviceUnreachable", ErrorCategory.ConnectionError),

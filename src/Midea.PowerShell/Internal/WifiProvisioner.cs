@@ -40,6 +40,7 @@ internal sealed class WifiProvisioner
         var total = Stopwatch.StartNew();
         MideaWifiResult result = job.Result;
         string? original = null;
+        bool mayHaveLeft = false;
         try
         {
             IPAddress address = IPAddress.Parse(job.Options.Address);
@@ -49,10 +50,13 @@ internal sealed class WifiProvisioner
             }
             else
             {
-                original = _wlan!.CurrentNetwork(cancel);
                 IPAddress? gateway = null;
+                // Reading the current network is part of joining: it is the first use of the Wi-Fi
+                // tool, so a missing or failing tool is this step's failure, not an unforeseen one.
                 if (!await StepAsync(job, "JoinAp", () =>
                 {
+                    original = _wlan!.CurrentNetwork(cancel);
+                    mayHaveLeft = true;
                     gateway = _wlan.Join(job.ApSsid, job.Options.ApPassword, job.Timeout, cancel);
                     return Task.FromResult($"Joined the access point '{job.ApSsid}' with {_wlan.Description}.");
                 }, cancel).ConfigureAwait(false)) return;
@@ -75,7 +79,7 @@ internal sealed class WifiProvisioner
         finally
         {
             // Even after Ctrl+C the computer must not be left on the unit's access point.
-            if (job.ApSsid != null) await RejoinAsync(job, original, CancellationToken.None).ConfigureAwait(false);
+            if (job.ApSsid != null) await RejoinAsync(job, original, mayHaveLeft, CancellationToken.None).ConfigureAwait(false);
             if (result.Success && job.WaitTargets.Count > 0 && !cancel.IsCancellationRequested) await WaitForNetworkAsync(job, cancel).ConfigureAwait(false);
             else if (result.Success) Skip(result, "FindOnNetwork", "No -WaitForNetwork: not looking for the unit on its new network.");
             result.Elapsed = total.Elapsed;
@@ -185,9 +189,14 @@ internal sealed class WifiProvisioner
         _warning($"{unit}: the passphrase for '{job.Settings.Ssid}' travels over V2, whose key is public: anyone on the unit's access point can read it.");
     }
 
-    private async Task RejoinAsync(WifiJob job, string? original, CancellationToken cancel)
+    /// <param name="mayHaveLeft">False when the Wi-Fi tool failed before trying to switch, so there is nothing to come back from.</param>
+    private async Task RejoinAsync(WifiJob job, string? original, bool mayHaveLeft, CancellationToken cancel)
     {
-        if (original is null)
+        if (!mayHaveLeft)
+        {
+            Skip(job.Result, "RejoinNetwork", "The computer did not leave its network: the Wi-Fi tool failed before switching.");
+        }
+        else if (original is null)
         {
             Skip(job.Result, "RejoinNetwork", "The computer was on no Wi-Fi network before; nothing to rejoin.");
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Midea;
 
@@ -36,6 +37,23 @@ public sealed class MideaWifiStep
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {Outcome}";
+}
+
+/// <summary>
+/// The steps of provisioning one unit, in the order they ran. A script reads them as objects; a
+/// spreadsheet gets them as one readable cell, because Export-Csv and ConvertTo-Csv write a
+/// property's ToString(), which for a plain list is only its .NET type name.
+/// </summary>
+public sealed class MideaWifiSteps : ReadOnlyCollection<MideaWifiStep>
+{
+    internal MideaWifiSteps() : base(new List<MideaWifiStep>())
+    {
+    }
+
+    internal void Add(MideaWifiStep step) => Items.Add(step);
+
+    /// <summary>Each step's name and outcome, in order: "Validate: Succeeded; JoinAp: Skipped; …".</summary>
+    public override string ToString() => string.Join("; ", this);
 }
 
 /// <summary>
@@ -85,14 +103,12 @@ public sealed class MideaWifiResult
     public string? Acknowledgement { get; internal set; }
     /// <summary>Where the unit was seen on the target network (with -WaitForNetwork).</summary>
     public string? NewAddress { get; internal set; }
-    /// <summary>Every step in order.</summary>
-    public IReadOnlyList<MideaWifiStep> Steps => _steps;
+    /// <summary>Every step in order; as text (Export-Csv) "Validate: Succeeded; JoinAp: Skipped; …".</summary>
+    public MideaWifiSteps Steps { get; } = new();
     /// <summary>Total time for this unit.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
-    private readonly List<MideaWifiStep> _steps = new();
-
-    internal void Add(MideaWifiStep step) => _steps.Add(step);
+    internal void Add(MideaWifiStep step) => Steps.Add(step);
 
     /// <inheritdoc/>
     public override string ToString() => Success ? $"{Ssid}: provisioned {Name ?? Address}" : $"{Ssid}: {FailedStep} failed for {Address}";

@@ -18,19 +18,20 @@ public static class Handshake
     }
 
     /// <summary>Client: verifies the device's reply under <paramref name="key"/> and returns the link key.</summary>
+    /// <param name="unit">The unit as messages name it (the connection passes its endpoint), so an error tells which of many units refused.</param>
     /// <exception cref="AuthenticationFailedException">The device sent ERROR, or the reply does not verify under the key.</exception>
     /// <exception cref="MideaProtocolException">The reply is not a handshake packet.</exception>
-    public static byte[] DecodeResponse(byte[] key, ReadOnlySpan<byte> packet)
+    public static byte[] DecodeResponse(byte[] key, ReadOnlySpan<byte> packet, string unit = "The unit")
     {
         V3PacketType type = V3Packet.ReadType(packet);
-        if (type == V3PacketType.Error) throw new AuthenticationFailedException("The device rejected the token (it answered ERROR).");
+        if (type == V3PacketType.Error) throw new AuthenticationFailedException($"{unit} rejected the token (it answered ERROR).");
         if (type != V3PacketType.HandshakeResponse)
             throw new MideaProtocolException(ProtocolFault.BadValue, $"Expected a handshake response, got V3 packet type {(byte)type:x}.");
         if (packet.Length != V3Packet.PrefixSize + 64)
             throw new MideaProtocolException(ProtocolFault.BadLength, $"Handshake response payload must be 64 bytes, not {packet.Length - V3Packet.PrefixSize}.");
         byte[] random = Crypto.AesCbcZeroIv(false, key, packet.Slice(8, 32).ToArray());
         if (!Crypto.FixedTimeEquals(Crypto.Sha256(random), packet.Slice(40, 32)))
-            throw new AuthenticationFailedException("The device's handshake reply does not verify under this key: the token and key do not belong together or to this device.");
+            throw new AuthenticationFailedException($"The handshake reply of {unit} does not verify under this key: the token and key do not belong together or to this unit.");
         return Crypto.Xor(random, key);
     }
 

@@ -24,7 +24,7 @@ public static class DiscoveryTargets
     /// <exception cref="ArgumentException">The target is not an IPv4 address, a resolvable name or a range of at most 65536 addresses.</exception>
     public static IReadOnlyList<IPAddress> Expand(string target)
     {
-        if (string.IsNullOrWhiteSpace(target)) throw new ArgumentException("An empty target was given.", nameof(target));
+        if (string.IsNullOrWhiteSpace(target)) throw Invalid("An empty target was given.");
         target = target.Trim();
         int slash = target.IndexOf('/');
         if (slash >= 0) return ExpandRange(target, slash);
@@ -33,7 +33,7 @@ public static class DiscoveryTargets
             return ExpandSpan(target, start, target.Substring(dash + 1));
         if (IPAddress.TryParse(target, out IPAddress? address))
         {
-            if (address.AddressFamily != AddressFamily.InterNetwork) throw new ArgumentException($"'{target}' is not IPv4; Midea units speak IPv4 only.", nameof(target));
+            if (address.AddressFamily != AddressFamily.InterNetwork) throw Invalid($"'{target}' is not IPv4; Midea units speak IPv4 only.");
             return new[] { address };
         }
         IPAddress[] resolved;
@@ -43,12 +43,19 @@ public static class DiscoveryTargets
         }
         catch (SocketException ex)
         {
-            throw new ArgumentException($"'{target}' is neither an IPv4 address, a CIDR range nor a name that resolves ({ex.SocketErrorCode}).", nameof(target), ex);
+            throw Invalid($"'{target}' is neither an IPv4 address, a CIDR range nor a name that resolves ({ex.SocketErrorCode}).", ex);
         }
         IPAddress[] v4 = resolved.Where(a => a.AddressFamily == AddressFamily.InterNetwork).ToArray();
-        if (v4.Length == 0) throw new ArgumentException($"'{target}' has no IPv4 address.", nameof(target));
+        if (v4.Length == 0) throw Invalid($"'{target}' has no IPv4 address.");
         return new[] { v4[0] };
     }
+
+    /// <summary>
+    /// A target the user typed that cannot be used. No parameter name is given: .NET would append
+    /// "(Parameter 'target')" to the message, which names no parameter of any cmdlet; the message
+    /// quotes the target itself instead.
+    /// </summary>
+    private static ArgumentException Invalid(string message, Exception? inner = null) => new(message, inner);
 
     private static List<IPAddress> ExpandSpan(string target, IPAddress start, string end)
     {
@@ -56,9 +63,9 @@ public static class DiscoveryTargets
         uint last;
         if (IPAddress.TryParse(end, out IPAddress? stop) && stop.AddressFamily == AddressFamily.InterNetwork && end.Contains('.')) last = ToUInt(stop);
         else if (byte.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out byte octet)) last = (first & 0xFFFFFF00) | octet;
-        else throw new ArgumentException($"'{target}' is not a range such as 127.0.0.1-127.0.0.50 or 127.0.0.1-50.", nameof(target));
-        if (last < first) throw new ArgumentException($"'{target}' ends before it starts.", nameof(target));
-        if (last - first + 1L > MaxRangeSize) throw new ArgumentException($"'{target}' holds {last - first + 1L} addresses; ranges up to {MaxRangeSize} are swept.", nameof(target));
+        else throw Invalid($"'{target}' is not a range such as 127.0.0.1-127.0.0.50 or 127.0.0.1-50.");
+        if (last < first) throw Invalid($"'{target}' ends before it starts.");
+        if (last - first + 1L > MaxRangeSize) throw Invalid($"'{target}' holds {last - first + 1L} addresses; ranges up to {MaxRangeSize} are swept.");
         var addresses = new List<IPAddress>((int)(last - first + 1));
         for (ulong v = first; v <= last; v++) addresses.Add(FromUInt((uint)v));
         return addresses;
@@ -76,9 +83,9 @@ public static class DiscoveryTargets
     {
         if (!IPAddress.TryParse(target.Substring(0, slash), out IPAddress? network) || network.AddressFamily != AddressFamily.InterNetwork
             || !int.TryParse(target.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) || prefix > 32)
-            throw new ArgumentException($"'{target}' is not an IPv4 CIDR range such as 127.0.0.0/28.", nameof(target));
+            throw Invalid($"'{target}' is not an IPv4 CIDR range such as 127.0.0.0/28.");
         long size = 1L << (32 - prefix);
-        if (size > MaxRangeSize) throw new ArgumentException($"'{target}' holds {size} addresses; ranges up to /16 ({MaxRangeSize}) are swept.", nameof(target));
+        if (size > MaxRangeSize) throw Invalid($"'{target}' holds {size} addresses; ranges up to /16 ({MaxRangeSize}) are swept.");
         byte[] bytes = network.GetAddressBytes();
         uint value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
         uint first = value & (prefix == 0 ? 0 : uint.MaxValue << (32 - prefix));

@@ -136,7 +136,7 @@ public sealed class MideaConnection : IDisposable
         {
             await SendAsync(Handshake.EncodeRequest(NextPacketId(), _endpoint.Token!)).ConfigureAwait(false);
             byte[] reply = await ReadPacketAsync().ConfigureAwait(false);
-            _linkKey = Handshake.DecodeResponse(_endpoint.Key!, reply);
+            _linkKey = Handshake.DecodeResponse(_endpoint.Key!, reply, _endpoint.ToString());
             _log?.Invoke(TransportSteps.HandshakeAccepted(_endpoint));
             return true;
         }, cancel);

@@ -30,7 +30,7 @@ internal interface IWlanClient
 }
 
 /// <summary>The computer could not join or leave a Wi-Fi network.</summary>
-internal sealed class WlanException : MideaException
+internal class WlanException : MideaException
 {
     public WlanException(string message, Exception? inner = null) : base(message, inner) { }
 }

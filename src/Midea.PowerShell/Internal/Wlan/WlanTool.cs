@@ -12,7 +12,11 @@ internal static class WlanTool
 {
     private static readonly char[] Special = { ' ', '\t', '"', '\\' };
 
-    /// <exception cref="WlanException">The tool is missing, failed, or ran past the timeout.</exception>
+    /// <summary>ENOENT on Unix and ERROR_FILE_NOT_FOUND on Windows: the program is not there.</summary>
+    private const int FileNotFound = 2;
+
+    /// <exception cref="WlanToolMissingException">The tool is not installed.</exception>
+    /// <exception cref="WlanException">The tool failed, or ran past the timeout.</exception>
     public static string Run(string file, TimeSpan timeout, CancellationToken cancel, params string[] args)
     {
         var start = new ProcessStartInfo(file, string.Join(" ", args.Select(Quote)))
@@ -27,9 +31,13 @@ internal static class WlanTool
         {
             process = Process.Start(start) ?? throw new WlanException($"'{file}' did not start.");
         }
+        catch (System.ComponentModel.Win32Exception ex) when (ex.NativeErrorCode == FileNotFound)
+        {
+            throw new WlanToolMissingException(file, ex);
+        }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new WlanException($"'{file}' was not found; switching Wi-Fi networks needs it on this system.", ex);
+            throw new WlanException($"'{file}' could not be started: {ex.Message}", ex);
         }
         using (process)
         {
