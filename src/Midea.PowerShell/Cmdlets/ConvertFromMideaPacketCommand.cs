@@ -53,7 +53,9 @@ public sealed class ConvertFromMideaPacketCommand : MideaCmdlet
         }
         catch (Exception ex) when (ex is MideaException or ArgumentException)
         {
-            WriteDeviceError(ex, target);
+            // The bytes came from a capture, not from a unit at hand: the error names the input.
+            (string id, ErrorCategory category) = Classify(ex);
+            WriteError(new ErrorRecord(ex, id, category, target));
         }
     }
 

@@ -158,7 +158,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
             }
             _pending.Dequeue();
             FlushLogs();
-            if (failure != null) WriteUnitError(failure, head.Address);
+            if (failure != null) WriteDeviceError(failure, head.Address);
             else head.OnResult(result!);
         }
         FlushLogs();

@@ -66,19 +66,13 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         while (_debug.TryDequeue(out string? line)) WriteDebug(line);
     }
 
-    /// <summary>A non-terminating error for one device; the pipeline goes on with the next.</summary>
-    internal void WriteDeviceError(Exception exception, string address)
-    {
-        (string id, ErrorCategory category) = Classify(exception);
-        WriteError(new ErrorRecord(exception, id, category, address));
-    }
-
     /// <summary>
-    /// A non-terminating error for one unit that always names it. Codec messages ("V2 packet MD5
-    /// sign does not match.") cannot know which unit sent the bytes, and with many units in one
-    /// pipeline an error that names none cannot be acted on; the exception itself is kept as it is.
+    /// A non-terminating error for one unit, which always names it; the pipeline goes on with the
+    /// next. Codec messages ("V2 packet MD5 sign does not match.") cannot know which unit sent the
+    /// bytes, and with many units in one pipeline an error that names none cannot be acted on, so
+    /// the unit is put in front of the message shown; the exception itself is kept as it is.
     /// </summary>
-    internal void WriteUnitError(Exception exception, string address)
+    internal void WriteDeviceError(Exception exception, string address)
     {
         (string id, ErrorCategory category) = Classify(exception);
         var record = new ErrorRecord(exception, id, category, address);
