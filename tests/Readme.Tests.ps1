@@ -48,9 +48,10 @@ Describe 'README "Using it"' {
     It 'shows the output of each step: units found, the CSV read back, a V3 state, the change and its -WhatIf' {
         $run.Text | Should -Match 'net_ac_0002[^\n]*V2'
         $run.Text | Should -Match 'net_ac_0003[^\n]*V3'
-        $run.Text | Should -Match '(?m)^127\.0\.0\.2\s+(True|False)\s+\w+\s+[\d.]+\s+[\d.]+\s*$'
+        # Numbers as the user's culture writes them (22.5 or 22,5).
+        $run.Text | Should -Match '(?m)^127\.0\.0\.2\s+(True|False)\s+\w+\s+[\d.,]+\s+[\d.,]+\s*$'
         $run.Text | Should -Match '(?m)^127\.0\.0\.3\s+(On|Off)\s+'
-        $run.Text | Should -Match '(?m)^127\.0\.0\.2\s+On\s+Cool\s+22\.5\s'
+        $run.Text | Should -Match '(?m)^127\.0\.0\.2\s+On\s+Cool\s+22[.,]5\s'
         $run.Text | Should -Match 'What if: Performing the operation "Set Power=False" on target "127\.0\.0\.2"'
     }
 
