@@ -2,8 +2,7 @@
 # Help for every cmdlet of the built module: Get-Help must read the MAML file
 # (en-US/Midea.dll-Help.xml) that build/New-MamlHelp.ps1 generates from docs/help/*.md, with a
 # real synopsis, a description, examples with code, text for every parameter, and parameter facts
-# that agree with the compiled cmdlets. Pattern after pester/Pester tst/Help.Tests.ps1;
-# conventions in powershell-module.md section 6.
+# that agree with the compiled cmdlets. Pattern after pester/Pester tst/Help.Tests.ps1.
 # Run against the built module: $env:MIDEA_TEST_MODULE = path of output/Midea/<version>/Midea.psd1.
 
 BeforeDiscovery {

@@ -8,10 +8,10 @@ namespace Midea.PowerShell.Internal;
 
 /// <summary>
 /// Loads the private assemblies in dependencies/ into a load context of their own, so another
-/// module's BouncyCastle cannot replace ours (powershell-module.md §3). Every dll is loaded
-/// eagerly: a context that loads only the bridge cannot find BouncyCastle later. On Windows
-/// PowerShell, which has no load contexts, the bridges are loaded with LoadFrom, whose
-/// context finds their dependencies in the same folder.
+/// module's BouncyCastle cannot replace ours. Every dll is loaded eagerly: a context that loads
+/// only the bridge cannot find BouncyCastle later. On Windows PowerShell, which has no load
+/// contexts, the bridges are loaded with LoadFrom, whose context finds their dependencies in the
+/// same folder.
 /// </summary>
 public sealed class MideaModuleInit : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
