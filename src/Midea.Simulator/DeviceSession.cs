@@ -1,6 +1,5 @@
 using System;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
@@ -93,8 +92,7 @@ internal sealed class DeviceSession
             await SendAsync(V3Packet.EncodeError(id)).ConfigureAwait(false);
             return false;
         }
-        var random = new byte[32];
-        using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(random);
+        byte[] random = Crypto.RandomBytes(32);
         (byte[] reply, byte[] linkKey) = Handshake.EncodeResponse(id, key, random);
         _linkKey = linkKey;
         _packetId = 0;

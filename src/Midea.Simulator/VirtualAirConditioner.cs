@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
@@ -59,8 +58,8 @@ public sealed class VirtualAirConditioner : IDisposable
         string macHex = Hex.Encode(Mac).ToUpperInvariant();
         Name = "net_ac_" + macHex.Substring(8);
         SerialNumber = "000000P0000000Q1" + macHex + "0000";
-        _token = options.Token ?? RandomBytes(Handshake.TokenSize);
-        _key = options.Key ?? RandomBytes(Handshake.KeySize);
+        _token = options.Token ?? Crypto.RandomBytes(Handshake.TokenSize);
+        _key = options.Key ?? Crypto.RandomBytes(Handshake.KeySize);
         if (_token.Length != Handshake.TokenSize || _key.Length != Handshake.KeySize)
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
         _apMode = options.ApMode;
@@ -448,12 +447,5 @@ public sealed class VirtualAirConditioner : IDisposable
         {
             spoof?.Dispose();
         }
-    }
-
-    private static byte[] RandomBytes(int count)
-    {
-        var bytes = new byte[count];
-        using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(bytes);
-        return bytes;
     }
 }

@@ -61,4 +61,14 @@ public class HexTests
         Assert.Equal(all, Hex.Decode(text));
         Assert.Equal(all, Hex.Decode(text.ToUpperInvariant()));
     }
+
+    [Fact]
+    public void A_mac_is_lowercase_pairs_joined_by_colons_and_reads_back()
+    {
+        // The MAC of the captured V3 discovery reply (docs/protocol.md §7.1).
+        byte[] mac = { 0xb8, 0x8c, 0x29, 0xc9, 0x63, 0xba };
+        Assert.Equal("b8:8c:29:c9:63:ba", Hex.FormatMac(mac));
+        Assert.Equal(mac, Hex.Decode(Hex.FormatMac(mac)));
+        Assert.Equal("", Hex.FormatMac(Array.Empty<byte>()));
+    }
 }

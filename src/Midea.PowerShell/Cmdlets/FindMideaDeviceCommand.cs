@@ -144,12 +144,10 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
         }
         var device = new MideaDevice(reply.Source.ToString(), info.Port, info.DeviceId, info.Name, info.SerialNumber,
             info.ApplianceType == AaFrame.AirConditioner ? "AirConditioner" : $"0x{info.ApplianceType:X2}",
-            info.ProtocolVersion, info.Mac is null ? null : FormatMac(info.Mac));
+            info.ProtocolVersion, info.Mac is null ? null : Hex.FormatMac(info.Mac));
         KnownDevices.Remember(device);
         WriteVerbose($"Found {device.Name} at {device.Address} (V{device.ProtocolVersion}, id {device.Id}).");
         WriteObject(device);
         return true;
     }
-
-    private static string FormatMac(byte[] mac) => string.Join(":", Array.ConvertAll(mac, b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -70,7 +68,7 @@ internal sealed class WifiProvisioner
                 result.Id = unit.DeviceId;
                 result.Name = unit.Name;
                 result.ProtocolVersion = unit.ProtocolVersion;
-                result.MacAddress = unit.Mac is null ? null : string.Join(":", unit.Mac.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                result.MacAddress = unit.Mac is null ? null : Hex.FormatMac(unit.Mac);
                 return $"{unit.Name} (id {unit.DeviceId}, V{unit.ProtocolVersion}) answered at {address}.";
             }, cancel).ConfigureAwait(false)) return;
             if (!await SendAsync(job, address, unit!, cancel).ConfigureAwait(false)) return;

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Midea.Protocol.Codec;
 using Midea.Simulator;
 
@@ -16,7 +15,7 @@ public sealed class MideaSimulator
     internal MideaSimulator(VirtualAirConditioner unit)
     {
         _unit = unit;
-        MacAddress = string.Join(":", Array.ConvertAll(unit.Mac, b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        MacAddress = Midea.Protocol.Codec.Hex.FormatMac(unit.Mac);
         if (unit.ProtocolVersion == 3)
         {
             Token = Hex.Encode(unit.Token);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,8 +25,6 @@ public abstract class CloudClient : IDisposable
 
     /// <summary>The real SmartHome (MSmartHome) endpoint, outside China.</summary>
     public static Uri SmartHomeUri { get; } = new("https://mp-prod.appsmb.com/");
-
-    private static readonly RandomNumberGenerator Rng = RandomNumberGenerator.Create();
 
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -131,16 +128,12 @@ public abstract class CloudClient : IDisposable
 
     private protected static string RandomHex(int bytes)
     {
-        var random = new byte[bytes];
-        lock (Rng) Rng.GetBytes(random);
-        return Hex.Encode(random);
+        return Hex.Encode(Crypto.RandomBytes(bytes));
     }
 
     private protected static string RandomUrlSafe(int bytes)
     {
-        var random = new byte[bytes];
-        lock (Rng) Rng.GetBytes(random);
-        return Convert.ToBase64String(random).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Convert.ToBase64String(Crypto.RandomBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     private protected static string Stamp() => DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);

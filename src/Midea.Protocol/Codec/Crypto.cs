@@ -57,6 +57,15 @@ internal static class Crypto
         return diff == 0;
     }
 
+    /// <summary>Fresh random bytes from the system's cryptographic source: keys, tokens, nonces.</summary>
+    public static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        using var source = System.Security.Cryptography.RandomNumberGenerator.Create();
+        source.GetBytes(bytes);
+        return bytes;
+    }
+
     public static byte[] Xor(byte[] a, byte[] b)
     {
         var result = new byte[a.Length];

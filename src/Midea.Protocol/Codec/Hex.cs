@@ -37,6 +37,18 @@ public static class Hex
         return bytes;
     }
 
+    /// <summary>A MAC address as people write it: lowercase hex pairs joined by colons.</summary>
+    public static string FormatMac(ReadOnlySpan<byte> mac)
+    {
+        var text = new StringBuilder(mac.Length * 3);
+        foreach (byte b in mac)
+        {
+            if (text.Length > 0) text.Append(':');
+            text.Append(Digits[b >> 4]).Append(Digits[b & 0xF]);
+        }
+        return text.ToString();
+    }
+
     private const string Digits = "0123456789abcdef";
 
     private static int Nibble(char c) => c switch

@@ -103,7 +103,7 @@ public static class PacketInspector
             .Add("Name", info.Name)
             .Add("ApplianceType", $"0x{info.ApplianceType:x2}")
             .Add("Subtype", info.Subtype)
-            .Add("MacAddress", info.Mac is null ? null : string.Join(":", info.Mac.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))));
+            .Add("MacAddress", info.Mac is null ? null : Hex.FormatMac(info.Mac));
     }
 
     private static InspectedPacket Frame(byte[] bytes)

@@ -1,5 +1,4 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
 using Midea.Protocol.Codec;
 
@@ -28,9 +27,7 @@ public static class LocalKey
         CheckLength(localKey);
         if (random is null)
         {
-            random = new byte[Handshake.KeySize];
-            using var rng = RandomNumberGenerator.Create();
-            rng.GetBytes(random);
+            random = Crypto.RandomBytes(Handshake.KeySize);
         }
         else if (random.Length != Handshake.KeySize)
         {

@@ -521,9 +521,7 @@ public sealed class FakeCloud : IDisposable
 
     private static string RandomHex(int bytes)
     {
-        var random = new byte[bytes];
-        using (var rng = System.Security.Cryptography.RandomNumberGenerator.Create()) rng.GetBytes(random);
-        return Hex.Encode(random);
+        return Hex.Encode(Crypto.RandomBytes(bytes));
     }
 
     private sealed class Reply
