@@ -2,6 +2,12 @@
 # "(Parameter 'x')" suffix, every session error names its unit, a unit that is gone is unreachable,
 # -WhatIf refuses what the real call refuses, and a missing Wi-Fi tool is an expected situation.
 # Units on 127.0.33.x only.
+BeforeDiscovery {
+    # Only data: a private address that Start-MideaSimulator must refuse before it opens any
+    # socket. Nothing is ever bound to it or sent to it.
+    $OffLoopback = '192.168.1.50'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-BuiltMidea
@@ -37,7 +43,7 @@ Describe 'Target errors' {
     }
 
     It 'Start-MideaSimulator refuses <Address> x<Count> in its own words' -ForEach @(
-        @{ Address = '192.168.1.50'; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
+        @{ Address = $OffLoopback; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
     ) {
         $failure = { Start-MideaSimulator -Address $Address -Count $Count } | Should -Throw -ErrorId 'InvalidArgument,*' -PassThru
         $failure.ToString() | Should -Match 'loopback addresses only'
@@ -47,14 +53,14 @@ Describe 'Target errors' {
 
 Describe 'Start-MideaSimulator -WhatIf' {
     It 'refuses <Address> x<Count> as the real call does, before saying what it would do' -ForEach @(
-        @{ Address = '192.168.1.50'; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
+        @{ Address = $OffLoopback; Count = 1 }, @{ Address = '127.255.255.255'; Count = 2 }
     ) {
         $failure = { Start-MideaSimulator -Address $Address -Count $Count -WhatIf } | Should -Throw -ErrorId 'InvalidArgument,*' -PassThru
         $failure.ToString() | Should -Match 'loopback addresses only'
     }
 
-    It 'refuses a -HomeAddress off loopback before saying what it would do' {
-        { Start-MideaSimulator -Address 127.0.33.40 -ApMode -HomeAddress 192.168.1.50 -WhatIf } | Should -Throw -ErrorId 'InvalidArgument,*'
+    It 'refuses a -HomeAddress off loopback (<HomeAddress>) before saying what it would do' -ForEach @(@{ HomeAddress = $OffLoopback }) {
+        { Start-MideaSimulator -Address 127.0.33.40 -ApMode -HomeAddress $HomeAddress -WhatIf } | Should -Throw -ErrorId 'InvalidArgument,*'
     }
 
     It 'still starts nothing for a valid address' {
