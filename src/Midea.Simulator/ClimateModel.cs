@@ -43,8 +43,8 @@ internal sealed class ClimateModel
         double now = _clock.Elapsed.TotalSeconds;
         double elapsed = now - _lastSeconds;
         _lastSeconds = now;
-        bool cools = state.Power && state.Mode is AcMode.Cool or AcMode.Auto or AcMode.Dry or AcMode.SmartDry && Indoor > state.TargetTemperature;
-        bool heats = state.Power && state.Mode is AcMode.Heat or AcMode.Auto && Indoor < state.TargetTemperature;
+        bool cools = state.Power && state.Mode is OperationalMode.Cool or OperationalMode.Auto or OperationalMode.Dry or OperationalMode.SmartDry && Indoor > state.TargetTemperature;
+        bool heats = state.Power && state.Mode is OperationalMode.Heat or OperationalMode.Auto && Indoor < state.TargetTemperature;
         if (cools || heats) Indoor = Toward(Indoor, state.TargetTemperature, ConditioningPerSecond * elapsed);
         else Indoor = Toward(Indoor, Outdoor, DriftPerSecond * elapsed);
         state.IndoorTemperature = Math.Round(Indoor, 1);

@@ -11,10 +11,10 @@ public class AcCommandsTests
     private static AcState F12State(int? humidity) => new()
     {
         Power = true,
-        Mode = AcMode.Cool,
+        Mode = OperationalMode.Cool,
         TargetTemperature = 24.0,
         FanSpeed = 102,
-        Swing = AcSwing.Off,
+        Swing = SwingMode.Off,
         Eco = false,
         Fahrenheit = false,
         TargetHumidity = humidity,
@@ -23,20 +23,20 @@ public class AcCommandsTests
     private static AcState F13State() => new()
     {
         Power = true,
-        Mode = AcMode.Heat,
+        Mode = OperationalMode.Heat,
         TargetTemperature = 22.5,
         FanSpeed = 60,
-        Swing = AcSwing.Both,
+        Swing = SwingMode.Both,
         Turbo = true,
     };
 
     private static AcState F14State() => new()
     {
         Power = false,
-        Mode = AcMode.Auto,
+        Mode = OperationalMode.Auto,
         TargetTemperature = 31.0,
         FanSpeed = 40,
-        Swing = AcSwing.Vertical,
+        Swing = SwingMode.Vertical,
         Eco = true,
         Sleep = true,
         FreezeProtection = true,
@@ -124,7 +124,7 @@ public class AcCommandsTests
     [InlineData(31.0, 0x40, 0x13)]
     public void SetState_target_bytes(double target, int b2, int b18)
     {
-        AaFrame frame = AaFrame.Decode(AcCommands.SetState(new AcState { Mode = AcMode.Cool, TargetTemperature = target }, false, 1));
+        AaFrame frame = AaFrame.Decode(AcCommands.SetState(new AcState { Mode = OperationalMode.Cool, TargetTemperature = target }, false, 1));
         Assert.Equal(b2, frame.Body[2]);
         Assert.Equal(b18, frame.Body[18]);
     }
@@ -219,20 +219,20 @@ public class AcCommandsTests
     [MemberData(nameof(Targets))]
     public void SetState_round_trips_every_target(double target)
     {
-        var state = new AcState { Power = true, Mode = AcMode.Heat, TargetTemperature = target, TargetHumidity = 50, FreezeProtection = false };
+        var state = new AcState { Power = true, Mode = OperationalMode.Heat, TargetTemperature = target, TargetHumidity = 50, FreezeProtection = false };
         AcState parsed = StateCodec.ParseSetState(AaFrame.DecodeRequest(AcCommands.SetState(state, true, 3)).Body, new AcState());
         StateAssert.Same(state, parsed);
     }
 
     [Theory]
-    [InlineData(AcMode.Auto, AcSwing.Off, 20)]
-    [InlineData(AcMode.Cool, AcSwing.Horizontal, 40)]
-    [InlineData(AcMode.Dry, AcSwing.Vertical, 60)]
-    [InlineData(AcMode.Heat, AcSwing.Both, 80)]
-    [InlineData(AcMode.FanOnly, AcSwing.Off, 100)]
-    [InlineData(AcMode.SmartDry, AcSwing.Both, 102)]
-    [InlineData(AcMode.Cool, AcSwing.Off, 1)]
-    public void SetState_round_trips_modes_swings_and_fans(AcMode mode, AcSwing swing, int fan)
+    [InlineData(OperationalMode.Auto, SwingMode.Off, 20)]
+    [InlineData(OperationalMode.Cool, SwingMode.Horizontal, 40)]
+    [InlineData(OperationalMode.Dry, SwingMode.Vertical, 60)]
+    [InlineData(OperationalMode.Heat, SwingMode.Both, 80)]
+    [InlineData(OperationalMode.FanOnly, SwingMode.Off, 100)]
+    [InlineData(OperationalMode.SmartDry, SwingMode.Both, 102)]
+    [InlineData(OperationalMode.Cool, SwingMode.Off, 1)]
+    public void SetState_round_trips_modes_swings_and_fans(OperationalMode mode, SwingMode swing, int fan)
     {
         var state = new AcState { Power = true, Mode = mode, Swing = swing, FanSpeed = (byte)fan, TargetHumidity = 40, FreezeProtection = false };
         AcState parsed = StateCodec.ParseSetState(AaFrame.DecodeRequest(AcCommands.SetState(state, false, 9)).Body, new AcState());
@@ -245,10 +245,10 @@ public class AcCommandsTests
         var state = new AcState
         {
             Power = true,
-            Mode = AcMode.Heat,
+            Mode = OperationalMode.Heat,
             TargetTemperature = 28.5,
             FanSpeed = 33,
-            Swing = AcSwing.Horizontal,
+            Swing = SwingMode.Horizontal,
             Eco = true,
             Turbo = true,
             Sleep = true,

@@ -101,7 +101,7 @@ public class CapabilityTests
         Assert.True(c.TurboCool);
         Assert.False(c.AuxHeatFromModes);
         Assert.False(c.AuxOnly);
-        Assert.Equal(new[] { AuxHeatMode.Off }, c.AuxModes);
+        Assert.Equal(new[] { AuxiliaryHeat.Off }, c.AuxModes);
         Assert.False(c.EnergyStats);
         Assert.False(c.EnergySetting);
         Assert.False(c.EnergyBcd);
@@ -153,10 +153,10 @@ public class CapabilityTests
         Assert.True(c.Eco);
         Assert.False(c.ModeHeat);
         Assert.True(c.ModeCool && c.ModeDry && c.ModeAuto);
-        Assert.Equal(new[] { AcMode.FanOnly, AcMode.Dry, AcMode.Cool, AcMode.Auto }, c.Modes);
+        Assert.Equal(new[] { OperationalMode.FanOnly, OperationalMode.Dry, OperationalMode.Cool, OperationalMode.Auto }, c.Modes);
         Assert.False(c.SwingHorizontal);
         Assert.False(c.SwingVertical);
-        Assert.Equal(new[] { AcSwing.Off }, c.SwingModes);
+        Assert.Equal(new[] { SwingMode.Off }, c.SwingModes);
         Assert.True(c.FilterNotice);
         Assert.False(c.FilterClean);
         Assert.True(c.FilterReminder);
@@ -183,7 +183,7 @@ public class CapabilityTests
         Assert.True(c.ModeCool && c.ModeDry && c.ModeAuto);
         Assert.False(c.SwingHorizontal);
         Assert.True(c.SwingVertical);
-        Assert.Equal(new[] { AcSwing.Off, AcSwing.Vertical }, c.SwingModes);
+        Assert.Equal(new[] { SwingMode.Off, SwingMode.Vertical }, c.SwingModes);
         Assert.True(c.FilterNotice);
         Assert.False(c.TurboHeat);
         Assert.True(c.TurboCool);
@@ -261,7 +261,7 @@ public class CapabilityTests
         Assert.True(c.AuxHeatFanSpeed);
 
         AcCapabilities merged = Caps(K07, K08);
-        Assert.Equal(new[] { AuxHeatMode.Off, AuxHeatMode.AuxHeat, AuxHeatMode.AuxOnly }, merged.AuxModes);
+        Assert.Equal(new[] { AuxiliaryHeat.Off, AuxiliaryHeat.On, AuxiliaryHeat.Only }, merged.AuxModes);
     }
 
     [Fact]
@@ -391,8 +391,8 @@ public class CapabilityTests
         Assert.Equal(B(K15a), Body(K05));
         Assert.Equal(B(K15b), Body(K06));
         AcCapabilities c = Caps(K15a, K15b);
-        Assert.Equal(new[] { AcMode.FanOnly, AcMode.Dry, AcMode.Cool, AcMode.Heat, AcMode.Auto, AcMode.SmartDry }, c.Modes);
-        Assert.Equal(new[] { AcSwing.Off, AcSwing.Horizontal, AcSwing.Vertical, AcSwing.Both }, c.SwingModes);
+        Assert.Equal(new[] { OperationalMode.FanOnly, OperationalMode.Dry, OperationalMode.Cool, OperationalMode.Heat, OperationalMode.Auto, OperationalMode.SmartDry }, c.Modes);
+        Assert.Equal(new[] { SwingMode.Off, SwingMode.Horizontal, SwingMode.Vertical, SwingMode.Both }, c.SwingModes);
         Assert.True(c.CustomFanSpeed);
         Assert.Equal(NamedSpeeds, c.FanSpeeds);
         Assert.True(c.Humidity);
@@ -461,7 +461,7 @@ public class CapabilityTests
         Assert.Equal(B(K21a), Body(K07));
         Assert.Equal(B(K21b), Body(K08));
         AcCapabilities c = Caps(K21a, K21b);
-        Assert.Equal(new[] { AuxHeatMode.Off, AuxHeatMode.AuxHeat, AuxHeatMode.AuxOnly }, c.AuxModes);
+        Assert.Equal(new[] { AuxiliaryHeat.Off, AuxiliaryHeat.On, AuxiliaryHeat.Only }, c.AuxModes);
     }
 
     [Fact]
@@ -715,10 +715,10 @@ public class CapabilityTests
     public void No_capabilities_derive_msmart_defaults()
     {
         AcCapabilities c = AcCapabilities.FromEntries(Array.Empty<CapabilityEntry>());
-        Assert.Equal(new[] { AcMode.FanOnly }, c.Modes);
-        Assert.Equal(new[] { AcSwing.Off }, c.SwingModes);
+        Assert.Equal(new[] { OperationalMode.FanOnly }, c.Modes);
+        Assert.Equal(new[] { SwingMode.Off }, c.SwingModes);
         Assert.Equal(DefaultSpeeds, c.FanSpeeds);
-        Assert.Equal(new[] { AuxHeatMode.Off }, c.AuxModes);
+        Assert.Equal(new[] { AuxiliaryHeat.Off }, c.AuxModes);
         Assert.Empty(c.RateSelects);
         Assert.Empty(c.PolledProperties);
         Assert.False(c.Eco);
@@ -736,12 +736,12 @@ public class CapabilityTests
         Assert.True(a.DisplayControl);
         Assert.True(a.FilterReminder);
         Assert.True(a.Purifier);
-        Assert.Equal(new[] { AcMode.FanOnly, AcMode.Dry, AcMode.Cool, AcMode.Heat, AcMode.Auto, AcMode.SmartDry }, a.Modes);
-        Assert.Equal(new[] { AcSwing.Off, AcSwing.Horizontal, AcSwing.Vertical, AcSwing.Both }, a.SwingModes);
+        Assert.Equal(new[] { OperationalMode.FanOnly, OperationalMode.Dry, OperationalMode.Cool, OperationalMode.Heat, OperationalMode.Auto, OperationalMode.SmartDry }, a.Modes);
+        Assert.Equal(new[] { SwingMode.Off, SwingMode.Horizontal, SwingMode.Vertical, SwingMode.Both }, a.SwingModes);
         Assert.Equal(NamedSpeeds, a.FanSpeeds);
         Assert.Equal(16.0, a.MinTemperature);
         Assert.Equal(30.0, a.MaxTemperature);
-        Assert.Equal(new[] { AuxHeatMode.Off }, a.AuxModes);
+        Assert.Equal(new[] { AuxiliaryHeat.Off }, a.AuxModes);
         Assert.Empty(a.RateSelects);
         Assert.False(a.Humidity);
         Assert.False(a.TargetHumidity);

@@ -25,7 +25,7 @@ public class FeatureSessionTests
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.60"), CapabilityProfile = CapabilityProfile.Full });
         using AcClient client = await Connect(unit);
         AcCapabilities caps = await client.GetCapabilitiesAsync(default);
-        Assert.Contains(AcMode.Heat, caps.Modes);
+        Assert.Contains(OperationalMode.Heat, caps.Modes);
         Assert.True(caps.BreezeControl && caps.Cascade && caps.OutSilent && caps.IEcoSupported);
         Assert.Contains((ushort)0x0040, caps.UndecodedIds);
 
@@ -74,8 +74,8 @@ public class FeatureSessionTests
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.63"), CapabilityProfile = CapabilityProfile.Basic });
         using AcClient client = await Connect(unit);
         AcState desired = (await client.GetStateAsync(default)).Clone();
-        desired.Mode = AcMode.Heat;
-        Assert.Equal(AcMode.Cool, (await client.SetStateAsync(desired, beep: false, default)).Mode);
+        desired.Mode = OperationalMode.Heat;
+        Assert.Equal(OperationalMode.Cool, (await client.SetStateAsync(desired, beep: false, default)).Mode);
     }
 
     [Fact]

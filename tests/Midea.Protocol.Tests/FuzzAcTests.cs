@@ -34,8 +34,8 @@ public class FuzzAcTests
         }, iter: Fuzz.Cheap, print: Fuzz.Print);
     }
 
-    private static readonly Gen<AcMode> Modes = Gen.OneOf(AcMode.Auto, AcMode.Cool, AcMode.Dry, AcMode.Heat, AcMode.FanOnly, AcMode.SmartDry);
-    private static readonly Gen<AcSwing> Swings = Gen.OneOf(AcSwing.Off, AcSwing.Horizontal, AcSwing.Vertical, AcSwing.Both);
+    private static readonly Gen<OperationalMode> Modes = Gen.OneOf(OperationalMode.Auto, OperationalMode.Cool, OperationalMode.Dry, OperationalMode.Heat, OperationalMode.FanOnly, OperationalMode.SmartDry);
+    private static readonly Gen<SwingMode> Swings = Gen.OneOf(SwingMode.Off, SwingMode.Horizontal, SwingMode.Vertical, SwingMode.Both);
 
     /// <summary>A target the wire can carry: 13.0 … 43.5 °C in half degrees (the 5-bit alternate field is whole − 12).</summary>
     private static readonly Gen<double> Targets = Gen.Int[26, 87].Select(halves => halves / 2.0);
@@ -47,7 +47,7 @@ public class FuzzAcTests
 
     private static readonly Gen<bool[]> Flags = Gen.Bool.Array[12];
 
-    private static AcState State(AcMode mode, double target, byte fan, AcSwing swing, bool[] f, double? indoor, double? outdoor, (byte Error, int Humidity) rest) => new()
+    private static AcState State(OperationalMode mode, double target, byte fan, SwingMode swing, bool[] f, double? indoor, double? outdoor, (byte Error, int Humidity) rest) => new()
     {
         Power = f[0],
         Mode = mode,

@@ -109,7 +109,7 @@ public class PropertyTests
         Assert.Equal(PropertyId.BreezeControl, failed.Id);
         Assert.Equal(0x11, failed.Result);
         Assert.Equal("04", H(failed.Value));
-        Assert.Equal(BreezeMode.Breezeless, p.Breeze);
+        Assert.Equal(BreezeSetting.Breezeless, p.Breeze);
         Assert.Equal(new ushort[] { PropertyId.Buzzer }, p.Undecoded);
     }
 
@@ -147,7 +147,7 @@ public class PropertyTests
     public void P07_to_P10_raw_fields()
     {
         AcProperties p07 = Decode(P07);
-        Assert.Equal(BreezeMode.BreezeAway, p07.Breeze);
+        Assert.Equal(BreezeSetting.BreezeAway, p07.Breeze);
         Assert.False(p07.Breezeless);
         Assert.Null(p07.BreezeAway);   // len 0
 
@@ -156,10 +156,10 @@ public class PropertyTests
         Assert.Null(p08.Breezeless);
         Assert.True(p08.BreezeAway);
 
-        Assert.Equal(BreezeMode.BreezeMild, Decode(P09).Breeze);
+        Assert.Equal(BreezeSetting.BreezeMild, Decode(P09).Breeze);
 
         AcProperties p10 = Decode(P10);
-        Assert.Equal(BreezeMode.Breezeless, p10.Breeze);
+        Assert.Equal(BreezeSetting.Breezeless, p10.Breeze);
         Assert.True(p10.Breezeless);
     }
 
@@ -202,7 +202,7 @@ public class PropertyTests
     [Fact]
     public void SetRequest_body_layout()
     {
-        var values = new[] { PropertyValues.FreshAir(true, 60), PropertyValues.Breeze(BreezeMode.BreezeMild), new PropertyValue(0x1234, 0, Array.Empty<byte>()) };
+        var values = new[] { PropertyValues.FreshAir(true, 60), PropertyValues.Breeze(BreezeSetting.BreezeMild), new PropertyValue(0x1234, 0, Array.Empty<byte>()) };
         AaFrame frame = AaFrame.Decode(PropertyCodec.SetRequest(values, 0x42));
         Assert.Equal((byte)FrameType.Set, frame.FrameType);
         Assert.Equal("b003" + "4b0003013cff" + "43000103" + "341200" + "42", H(frame.Body));
@@ -346,8 +346,8 @@ public class PropertyTests
         new object[] { PropertyValues.SelfClean(), PropertyId.SelfClean, "01" },
         new object[] { PropertyValues.BreezeAway(true), PropertyId.BreezeAway, "02" },
         new object[] { PropertyValues.BreezeAway(false), PropertyId.BreezeAway, "01" },
-        new object[] { PropertyValues.Breeze(BreezeMode.Off), PropertyId.BreezeControl, "01" },
-        new object[] { PropertyValues.Breeze(BreezeMode.Breezeless), PropertyId.BreezeControl, "04" },
+        new object[] { PropertyValues.Breeze(BreezeSetting.Off), PropertyId.BreezeControl, "01" },
+        new object[] { PropertyValues.Breeze(BreezeSetting.Breezeless), PropertyId.BreezeControl, "04" },
         new object[] { PropertyValues.RateSelect(75), PropertyId.RateSelect, "4b" },
         new object[] { PropertyValues.FreshAir(true, 80), PropertyId.FreshAir, "0150ff" },
         new object[] { PropertyValues.FreshAir(false, 40), PropertyId.FreshAir, "0028ff" },
@@ -377,7 +377,7 @@ public class PropertyTests
         var values = new[]
         {
             PropertyValues.SwingAngle(true, 75), PropertyValues.SwingAngle(false, 1), PropertyValues.Breezeless(true),
-            PropertyValues.SelfClean(), PropertyValues.BreezeAway(true), PropertyValues.Breeze(BreezeMode.BreezeMild),
+            PropertyValues.SelfClean(), PropertyValues.BreezeAway(true), PropertyValues.Breeze(BreezeSetting.BreezeMild),
             PropertyValues.RateSelect(50), PropertyValues.FreshAir(true, 100), PropertyValues.Cascade(2),
             PropertyValues.Flash(true), PropertyValues.OutSilent(true), PropertyValues.Buzzer(true),
         };
@@ -387,7 +387,7 @@ public class PropertyTests
         Assert.True(p.Breezeless);
         Assert.True(p.SelfClean);
         Assert.True(p.BreezeAway);
-        Assert.Equal(BreezeMode.BreezeMild, p.Breeze);
+        Assert.Equal(BreezeSetting.BreezeMild, p.Breeze);
         Assert.Equal((byte)50, p.RateSelect);
         Assert.Equal((byte)100, p.FreshAirSpeed);
         Assert.Equal((byte)2, p.CascadeMode);
@@ -408,10 +408,10 @@ public class PropertyTests
     }
 
     [Theory]
-    [InlineData(PropertyId.BreezeControl, "00", BreezeMode.Off)]
-    [InlineData(PropertyId.BreezeControl, "05", BreezeMode.Off)]
-    [InlineData(PropertyId.BreezeControl, "02", BreezeMode.BreezeAway)]
-    public void Breeze_control_out_of_range_is_off(ushort id, string hex, BreezeMode expected)
+    [InlineData(PropertyId.BreezeControl, "00", BreezeSetting.Off)]
+    [InlineData(PropertyId.BreezeControl, "05", BreezeSetting.Off)]
+    [InlineData(PropertyId.BreezeControl, "02", BreezeSetting.BreezeAway)]
+    public void Breeze_control_out_of_range_is_off(ushort id, string hex, BreezeSetting expected)
     {
         Assert.Equal(expected, AcProperties.Decode(new[] { new PropertyValue(id, 0, B(hex)) }).Breeze);
     }
@@ -458,7 +458,7 @@ public class PropertyTests
         AcProperties second = AcProperties.Decode(Entries(P06), first);
         Assert.Empty(second.Failed);
         Assert.Empty(second.Undecoded);
-        Assert.Equal(BreezeMode.Breezeless, second.Breeze);
+        Assert.Equal(BreezeSetting.Breezeless, second.Breeze);
     }
 
     [Fact]

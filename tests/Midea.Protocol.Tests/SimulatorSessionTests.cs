@@ -28,10 +28,10 @@ public class SimulatorSessionTests
         }
         AcState desired = (await client.GetStateAsync(default)).Clone();
         desired.Power = true;
-        desired.Mode = AcMode.Dry;
+        desired.Mode = OperationalMode.Dry;
         desired.TargetTemperature = 18.5;
         AcState reported = await client.SetStateAsync(desired, beep: false, default);
-        Assert.Equal(AcMode.Dry, reported.Mode);
+        Assert.Equal(OperationalMode.Dry, reported.Mode);
         Assert.Equal(18.5, reported.TargetTemperature);
         Assert.Equal(1, unit.Connections);
         Assert.Equal(302, unit.Requests);

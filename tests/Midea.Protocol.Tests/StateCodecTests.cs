@@ -17,10 +17,10 @@ public class StateCodecTests
     {
         AcState s = Parse("aa1eac00000000000003c0004b1e7f7f000000000069630000000000000d33");
         Assert.False(s.Power);
-        Assert.Equal(AcMode.Cool, s.Mode);
+        Assert.Equal(OperationalMode.Cool, s.Mode);
         Assert.Equal(27.0, s.TargetTemperature);
         Assert.Equal(30, s.FanSpeed);
-        Assert.Equal(AcSwing.Off, s.Swing);
+        Assert.Equal(SwingMode.Off, s.Swing);
         Assert.Equal(27.5, s.IndoorTemperature);
         Assert.Equal(24.5, s.OutdoorTemperature);
         Assert.False(s.Fahrenheit);
@@ -35,10 +35,10 @@ public class StateCodecTests
     {
         AcState s = Parse("aa22ac00000000000303c0014566000000300010045eff00000000000000000069fdb9");
         Assert.True(s.Power);
-        Assert.Equal(AcMode.Cool, s.Mode);
+        Assert.Equal(OperationalMode.Cool, s.Mode);
         Assert.Equal(21.0, s.TargetTemperature);
         Assert.Equal(102, s.FanSpeed);
-        Assert.Equal(AcSwing.Off, s.Swing);
+        Assert.Equal(SwingMode.Off, s.Swing);
         Assert.True(s.Eco);
         Assert.True(s.Fahrenheit);
         Assert.Equal(22.0, s.IndoorTemperature);
@@ -55,10 +55,10 @@ public class StateCodecTests
     {
         AcState s = Parse("aa23ac00000000000303c00145660000003c0010045c6b20000000000000000000020d79");
         Assert.True(s.Power);
-        Assert.Equal(AcMode.Cool, s.Mode);
+        Assert.Equal(OperationalMode.Cool, s.Mode);
         Assert.Equal(21.0, s.TargetTemperature);
         Assert.Equal(102, s.FanSpeed);
-        Assert.Equal(AcSwing.Vertical, s.Swing);
+        Assert.Equal(SwingMode.Vertical, s.Swing);
         Assert.True(s.Eco);
         Assert.False(s.Turbo);
         Assert.False(s.Sleep);
@@ -75,10 +75,10 @@ public class StateCodecTests
     {
         AcState s = Parse(S04);
         Assert.True(s.Power);
-        Assert.Equal(AcMode.Cool, s.Mode);
+        Assert.Equal(OperationalMode.Cool, s.Mode);
         Assert.Equal(21.0, s.TargetTemperature);
         Assert.Equal(102, s.FanSpeed);
-        Assert.Equal(AcSwing.Off, s.Swing);
+        Assert.Equal(SwingMode.Off, s.Swing);
         Assert.True(s.Eco);
         Assert.True(s.Fahrenheit);
         Assert.Equal(21.0, s.IndoorTemperature);
@@ -92,10 +92,10 @@ public class StateCodecTests
     {
         AcState s = Parse(S05);
         Assert.True(s.Power);
-        Assert.Equal(AcMode.Cool, s.Mode);
+        Assert.Equal(OperationalMode.Cool, s.Mode);
         Assert.Equal(21.0, s.TargetTemperature);
         Assert.Equal(102, s.FanSpeed);
-        Assert.Equal(AcSwing.Vertical, s.Swing);
+        Assert.Equal(SwingMode.Vertical, s.Swing);
         Assert.True(s.Eco);
         Assert.True(s.Fahrenheit);
         Assert.Equal(21.0, s.IndoorTemperature);
@@ -111,7 +111,7 @@ public class StateCodecTests
         Assert.Equal(24.0, s.TargetTemperature);
         Assert.Equal(24.6, s.IndoorTemperature);
         Assert.Equal(9.5, s.OutdoorTemperature);
-        Assert.Equal(AcMode.Heat, s.Mode);
+        Assert.Equal(OperationalMode.Heat, s.Mode);
         Assert.Equal(100, s.FanSpeed);
         Assert.False(s.Fahrenheit);
         Assert.Equal(25, s.ErrorCode);
@@ -139,17 +139,17 @@ public class StateCodecTests
 
     [Theory]
     // S09..S16 (HEAT, power on) and S17, S18 (COOL, power off): bodies without CRC.
-    [InlineData("c00181667f7f003c00000060560400420000000000000048", 16.0, 23.2, 18.4, true, AcMode.Heat)]
-    [InlineData("c00191667f7f003c00000060560400440000000000000049", 16.5, 23.4, 18.4, true, AcMode.Heat)]
-    [InlineData("c00181667f7f003c0000006156050036000000000000004a", 17.0, 23.6, 18.3, true, AcMode.Heat)]
-    [InlineData("c00191667f7f003c0000006156050028000000000000004b", 17.5, 23.8, 18.2, true, AcMode.Heat)]
-    [InlineData("c00182667f7f003c0000006156060028000000000000004c", 18.0, 23.8, 18.2, true, AcMode.Heat)]
-    [InlineData("c00192667f7f003c0000006156060028000000000000004d", 18.5, 23.8, 18.2, true, AcMode.Heat)]
-    [InlineData("c00183667f7f003c0000006156070028000000000000004e", 19.0, 23.8, 18.2, true, AcMode.Heat)]
-    [InlineData("c00193667f7f003c00000061570700550000000000000050", 19.5, 23.5, 18.5, true, AcMode.Heat)]
-    [InlineData("c00040660000003c00000062680400000000000000000004", 16.0, 24.0, 27.0, false, AcMode.Cool)]
-    [InlineData("c00050660000003c00000062670400000000000000000004", 16.5, 24.0, 26.5, false, AcMode.Cool)]
-    public void S09_to_S18_targets_and_temperatures(string body, double target, double indoor, double outdoor, bool power, AcMode mode)
+    [InlineData("c00181667f7f003c00000060560400420000000000000048", 16.0, 23.2, 18.4, true, OperationalMode.Heat)]
+    [InlineData("c00191667f7f003c00000060560400440000000000000049", 16.5, 23.4, 18.4, true, OperationalMode.Heat)]
+    [InlineData("c00181667f7f003c0000006156050036000000000000004a", 17.0, 23.6, 18.3, true, OperationalMode.Heat)]
+    [InlineData("c00191667f7f003c0000006156050028000000000000004b", 17.5, 23.8, 18.2, true, OperationalMode.Heat)]
+    [InlineData("c00182667f7f003c0000006156060028000000000000004c", 18.0, 23.8, 18.2, true, OperationalMode.Heat)]
+    [InlineData("c00192667f7f003c0000006156060028000000000000004d", 18.5, 23.8, 18.2, true, OperationalMode.Heat)]
+    [InlineData("c00183667f7f003c0000006156070028000000000000004e", 19.0, 23.8, 18.2, true, OperationalMode.Heat)]
+    [InlineData("c00193667f7f003c00000061570700550000000000000050", 19.5, 23.5, 18.5, true, OperationalMode.Heat)]
+    [InlineData("c00040660000003c00000062680400000000000000000004", 16.0, 24.0, 27.0, false, OperationalMode.Cool)]
+    [InlineData("c00050660000003c00000062670400000000000000000004", 16.5, 24.0, 26.5, false, OperationalMode.Cool)]
+    public void S09_to_S18_targets_and_temperatures(string body, double target, double indoor, double outdoor, bool power, OperationalMode mode)
     {
         AcState s = Parse(body);
         Assert.Equal(target, s.TargetTemperature);
@@ -158,7 +158,7 @@ public class StateCodecTests
         Assert.Equal(power, s.Power);
         Assert.Equal(mode, s.Mode);
         Assert.Equal(102, s.FanSpeed);
-        Assert.Equal(AcSwing.Vertical, s.Swing);
+        Assert.Equal(SwingMode.Vertical, s.Swing);
         Assert.False(s.Fahrenheit);
     }
 
@@ -182,10 +182,10 @@ public class StateCodecTests
         var state = new AcState
         {
             Power = true,
-            Mode = AcMode.Dry,
+            Mode = OperationalMode.Dry,
             TargetTemperature = 23.5,
             FanSpeed = 60,
-            Swing = AcSwing.Horizontal,
+            Swing = SwingMode.Horizontal,
             Display = false,
             FreezeProtection = true,
             IndoorTemperature = 21.3,
@@ -209,10 +209,10 @@ public class StateCodecTests
     private static AcState Full() => new()
     {
         Power = true,
-        Mode = AcMode.Cool,
+        Mode = OperationalMode.Cool,
         TargetTemperature = 24,
         FanSpeed = 102,
-        Swing = AcSwing.Off,
+        Swing = SwingMode.Off,
         FreezeProtection = false,
         Display = true,
         IndoorTemperature = 24.5,
@@ -343,10 +343,10 @@ public class StateCodecTests
         var state = new AcState
         {
             Power = true,
-            Mode = AcMode.Heat,
+            Mode = OperationalMode.Heat,
             TargetTemperature = 30.5,
             FanSpeed = 100,
-            Swing = AcSwing.Both,
+            Swing = SwingMode.Both,
             Eco = true,
             Turbo = true,
             Sleep = true,
@@ -372,7 +372,7 @@ public class StateCodecTests
         var state = new AcState
         {
             Power = false,
-            Mode = AcMode.Auto,
+            Mode = OperationalMode.Auto,
             TargetTemperature = 16,
             FanSpeed = 20,
             FreezeProtection = false,
@@ -382,14 +382,14 @@ public class StateCodecTests
     }
 
     [Theory]
-    [InlineData(AcMode.Auto, AcSwing.Off, 20)]
-    [InlineData(AcMode.Cool, AcSwing.Horizontal, 40)]
-    [InlineData(AcMode.Dry, AcSwing.Vertical, 60)]
-    [InlineData(AcMode.Heat, AcSwing.Both, 80)]
-    [InlineData(AcMode.FanOnly, AcSwing.Off, 100)]
-    [InlineData(AcMode.SmartDry, AcSwing.Vertical, 102)]
-    [InlineData(AcMode.Cool, AcSwing.Off, 1)]
-    public void Round_trip_modes_swings_and_fans(AcMode mode, AcSwing swing, int fan)
+    [InlineData(OperationalMode.Auto, SwingMode.Off, 20)]
+    [InlineData(OperationalMode.Cool, SwingMode.Horizontal, 40)]
+    [InlineData(OperationalMode.Dry, SwingMode.Vertical, 60)]
+    [InlineData(OperationalMode.Heat, SwingMode.Both, 80)]
+    [InlineData(OperationalMode.FanOnly, SwingMode.Off, 100)]
+    [InlineData(OperationalMode.SmartDry, SwingMode.Vertical, 102)]
+    [InlineData(OperationalMode.Cool, SwingMode.Off, 1)]
+    public void Round_trip_modes_swings_and_fans(OperationalMode mode, SwingMode swing, int fan)
     {
         AcState state = Full();
         state.Mode = mode;
@@ -405,7 +405,7 @@ public class StateCodecTests
     {
         byte[] body = StateCodec.Encode(Full(), 0);
         body[2] = (byte)(body[2] & 0x1F | modeBits);
-        Assert.Equal(AcMode.FanOnly, StateCodec.Parse(body).Mode);
+        Assert.Equal(OperationalMode.FanOnly, StateCodec.Parse(body).Mode);
     }
 
     [Fact]

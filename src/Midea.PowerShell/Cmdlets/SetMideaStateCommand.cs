@@ -319,7 +319,7 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
         if (caps.BreezeMild) offered.Add(BreezeSetting.BreezeMild);
         if (caps.BreezelessMode) offered.Add(BreezeSetting.Breezeless);
         check.OneOf(nameof(Breeze), Breeze, offered);
-        if (caps.BreezeControl) return new[] { PropertyValues.Breeze((BreezeMode)Breeze) };
+        if (caps.BreezeControl) return new[] { PropertyValues.Breeze((Protocol.Ac.BreezeSetting)Breeze) };
         var values = new List<PropertyValue>();
         if (caps.BreezeAway) values.Add(PropertyValues.BreezeAway(Breeze == BreezeSetting.BreezeAway));
         if (caps.BreezelessMode) values.Add(PropertyValues.Breezeless(Breeze == BreezeSetting.Breezeless));

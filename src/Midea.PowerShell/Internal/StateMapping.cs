@@ -34,7 +34,7 @@ internal static class StateMapping
         AuxHeatMode = state.IndependentAuxHeat ? AuxiliaryHeat.Only : state.AuxHeat ? AuxiliaryHeat.On : AuxiliaryHeat.Off,
     };
 
-    public static AcMode ToProtocol(OperationalMode mode) => (AcMode)mode;
+    public static Protocol.Ac.OperationalMode ToProtocol(OperationalMode mode) => (Protocol.Ac.OperationalMode)mode;
 
-    public static AcSwing ToProtocol(SwingMode swing) => (AcSwing)swing;
+    public static Protocol.Ac.SwingMode ToProtocol(SwingMode swing) => (Protocol.Ac.SwingMode)swing;
 }

@@ -197,10 +197,10 @@ public sealed partial class AcCapabilities
     // ---- Device-level derivation (§5.7, msmart _update_capabilities) ----
 
     /// <summary>Supported modes: fan only always, then dry, cool, heat and auto per their flags, then smart dry with humidity manual-set.</summary>
-    public IReadOnlyList<AcMode> Modes { get; private set; } = Array.Empty<AcMode>();
+    public IReadOnlyList<OperationalMode> Modes { get; private set; } = Array.Empty<OperationalMode>();
 
     /// <summary>Supported swing modes: off always, then horizontal, vertical, and both when both are supported.</summary>
-    public IReadOnlyList<AcSwing> SwingModes { get; private set; } = Array.Empty<AcSwing>();
+    public IReadOnlyList<SwingMode> SwingModes { get; private set; } = Array.Empty<SwingMode>();
 
     /// <summary>
     /// Supported named fan speeds as percent bytes, in the order 20 silent, 40 low, 60 medium, 80 high, 100 max,
@@ -213,7 +213,7 @@ public sealed partial class AcCapabilities
     public bool CustomFanSpeed => FanCustom;
 
     /// <summary>Aux heat modes: off always; aux heat with aux electric heat or modes value 9; aux only with <see cref="AuxOnly"/>.</summary>
-    public IReadOnlyList<AuxHeatMode> AuxModes { get; private set; } = Array.Empty<AuxHeatMode>();
+    public IReadOnlyList<AuxiliaryHeat> AuxModes { get; private set; } = Array.Empty<AuxiliaryHeat>();
 
     /// <summary>Lowest target temperature, °C: the least of the cool, auto and heat minima, each 16 when not reported.</summary>
     public double MinTemperature => Math.Min(CoolMin ?? 16, Math.Min(AutoMin ?? 16, HeatMin ?? 16));
@@ -280,8 +280,8 @@ public sealed partial class AcCapabilities
             Anion = true,
         };
         assumed.Derive();
-        assumed.Modes = ReadOnly(new[] { AcMode.FanOnly, AcMode.Dry, AcMode.Cool, AcMode.Heat, AcMode.Auto, AcMode.SmartDry });
-        assumed.SwingModes = ReadOnly(new[] { AcSwing.Off, AcSwing.Horizontal, AcSwing.Vertical, AcSwing.Both });
+        assumed.Modes = ReadOnly(new[] { OperationalMode.FanOnly, OperationalMode.Dry, OperationalMode.Cool, OperationalMode.Heat, OperationalMode.Auto, OperationalMode.SmartDry });
+        assumed.SwingModes = ReadOnly(new[] { SwingMode.Off, SwingMode.Horizontal, SwingMode.Vertical, SwingMode.Both });
         assumed.FanSpeeds = ReadOnly(new byte[] { 20, 40, 60, 80, 100, 102 });
         return assumed;
     }

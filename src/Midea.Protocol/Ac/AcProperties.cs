@@ -27,8 +27,8 @@ public sealed class AcProperties
     /// <summary>Breeze away (0x42): v[0] == 2.</summary>
     public bool? BreezeAway { get; set; }
 
-    /// <summary>Breeze control (0x43): v[0] as a <see cref="BreezeMode"/>; values outside 1..4 read as Off.</summary>
-    public BreezeMode? Breeze { get; set; }
+    /// <summary>Breeze control (0x43): v[0] as a <see cref="BreezeSetting"/>; values outside 1..4 read as Off.</summary>
+    public BreezeSetting? Breeze { get; set; }
 
     /// <summary>Rate select (0x48): v[0].</summary>
     public byte? RateSelect { get; set; }
@@ -61,13 +61,13 @@ public sealed class AcProperties
     public IReadOnlyList<ushort> Undecoded { get; private set; } = NoIds;
 
     /// <summary>Breeze away is on: from <see cref="Breeze"/> when known, else from <see cref="BreezeAway"/>.</summary>
-    public bool BreezeAwayOn => Breeze is { } mode ? mode == BreezeMode.BreezeAway : BreezeAway == true;
+    public bool BreezeAwayOn => Breeze is { } mode ? mode == BreezeSetting.BreezeAway : BreezeAway == true;
 
     /// <summary>Breeze mild is on: <see cref="Breeze"/> is BreezeMild.</summary>
-    public bool BreezeMildOn => Breeze == BreezeMode.BreezeMild;
+    public bool BreezeMildOn => Breeze == BreezeSetting.BreezeMild;
 
     /// <summary>Breezeless is on: from <see cref="Breeze"/> when known, else from <see cref="Breezeless"/>.</summary>
-    public bool BreezelessOn => Breeze is { } mode ? mode == BreezeMode.Breezeless : Breezeless == true;
+    public bool BreezelessOn => Breeze is { } mode ? mode == BreezeSetting.Breezeless : Breezeless == true;
 
     /// <summary>
     /// Decodes reply entries on top of <paramref name="previous"/> (which is not changed). Only ids present with a
@@ -108,7 +108,7 @@ public sealed class AcProperties
             case PropertyId.Breezeless: Breezeless = v[0] != 0; break;
             case PropertyId.SelfClean: SelfClean = v[0] != 0; break;
             case PropertyId.BreezeAway: BreezeAway = v[0] == 2; break;
-            case PropertyId.BreezeControl: Breeze = v[0] is >= 1 and <= 4 ? (BreezeMode)v[0] : BreezeMode.Off; break;
+            case PropertyId.BreezeControl: Breeze = v[0] is >= 1 and <= 4 ? (BreezeSetting)v[0] : BreezeSetting.Off; break;
             case PropertyId.RateSelect: RateSelect = v[0]; break;
             case PropertyId.FreshAir:
                 if (v[0] != 0 && v.Length < 2) return false;

@@ -9,13 +9,13 @@ public sealed class AcState
     /// <summary>Power on.</summary>
     public bool Power { get; set; }
     /// <summary>Operational mode.</summary>
-    public AcMode Mode { get; set; } = AcMode.Cool;
+    public OperationalMode Mode { get; set; } = OperationalMode.Cool;
     /// <summary>Target temperature in °C, in 0.5 steps.</summary>
     public double TargetTemperature { get; set; } = 25;
     /// <summary>Fan speed on the percent scale (20 silent … 100 max, 102 auto).</summary>
     public byte FanSpeed { get; set; } = 102;
     /// <summary>Swing mode.</summary>
-    public AcSwing Swing { get; set; }
+    public SwingMode Swing { get; set; }
     /// <summary>Eco mode.</summary>
     public bool Eco { get; set; }
     /// <summary>Turbo (boost).</summary>

@@ -101,18 +101,18 @@ public sealed partial class AcCapabilities
     /// <summary>Computes the device-level lists from the decoded flags (msmart device.py _update_capabilities).</summary>
     private void Derive()
     {
-        var modes = new List<AcMode> { AcMode.FanOnly };
-        if (ModeDry) modes.Add(AcMode.Dry);
-        if (ModeCool) modes.Add(AcMode.Cool);
-        if (ModeHeat) modes.Add(AcMode.Heat);
-        if (ModeAuto) modes.Add(AcMode.Auto);
-        if (HumidityManualSet) modes.Add(AcMode.SmartDry);
+        var modes = new List<OperationalMode> { OperationalMode.FanOnly };
+        if (ModeDry) modes.Add(OperationalMode.Dry);
+        if (ModeCool) modes.Add(OperationalMode.Cool);
+        if (ModeHeat) modes.Add(OperationalMode.Heat);
+        if (ModeAuto) modes.Add(OperationalMode.Auto);
+        if (HumidityManualSet) modes.Add(OperationalMode.SmartDry);
         Modes = ReadOnly(modes);
 
-        var swings = new List<AcSwing> { AcSwing.Off };
-        if (SwingHorizontal) swings.Add(AcSwing.Horizontal);
-        if (SwingVertical) swings.Add(AcSwing.Vertical);
-        if (SwingHorizontal && SwingVertical) swings.Add(AcSwing.Both);
+        var swings = new List<SwingMode> { SwingMode.Off };
+        if (SwingHorizontal) swings.Add(SwingMode.Horizontal);
+        if (SwingVertical) swings.Add(SwingMode.Vertical);
+        if (SwingHorizontal && SwingVertical) swings.Add(SwingMode.Both);
         SwingModes = ReadOnly(swings);
 
         var fans = new List<byte>();
@@ -131,9 +131,9 @@ public sealed partial class AcCapabilities
         }
         FanSpeeds = ReadOnly(fans);
 
-        var aux = new List<AuxHeatMode> { AuxHeatMode.Off };
-        if (AuxElectricHeat || AuxHeatFromModes) aux.Add(AuxHeatMode.AuxHeat);
-        if (AuxOnly) aux.Add(AuxHeatMode.AuxOnly);
+        var aux = new List<AuxiliaryHeat> { AuxiliaryHeat.Off };
+        if (AuxElectricHeat || AuxHeatFromModes) aux.Add(AuxiliaryHeat.On);
+        if (AuxOnly) aux.Add(AuxiliaryHeat.Only);
         AuxModes = ReadOnly(aux);
 
         RateSelects = ReadOnly(RateSelectLevels switch

@@ -22,7 +22,7 @@ public static class PropertyId
     public const ushort SelfClean = 0x0039;
     /// <summary>Breeze away (2 on, 1 off).</summary>
     public const ushort BreezeAway = 0x0042;
-    /// <summary>Breeze control, a <see cref="BreezeMode"/>.</summary>
+    /// <summary>Breeze control, a <see cref="BreezeSetting"/>.</summary>
     public const ushort BreezeControl = 0x0043;
     /// <summary>Rate select (power limit).</summary>
     public const ushort RateSelect = 0x0048;
@@ -290,7 +290,7 @@ public static class PropertyValues
     public static PropertyValue BreezeAway(bool on) => Make(PropertyId.BreezeAway, on ? (byte)2 : (byte)1);
 
     /// <summary>Breeze control (0x43): <c>[mode]</c>.</summary>
-    public static PropertyValue Breeze(BreezeMode mode) => Make(PropertyId.BreezeControl, (byte)mode);
+    public static PropertyValue Breeze(BreezeSetting mode) => Make(PropertyId.BreezeControl, (byte)mode);
 
     /// <summary>Rate select (0x48): <c>[value]</c>; 100 off, 50/75 (2-level) or 1/20/40/60/80 (5-level).</summary>
     public static PropertyValue RateSelect(byte value) => Make(PropertyId.RateSelect, value);

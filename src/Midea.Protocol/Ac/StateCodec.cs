@@ -22,10 +22,10 @@ public static class StateCodec
         var state = new AcState
         {
             Power = (body[1] & 0x01) != 0,
-            Mode = modeBits is >= 1 and <= 6 ? (AcMode)modeBits : AcMode.FanOnly,
+            Mode = modeBits is >= 1 and <= 6 ? (OperationalMode)modeBits : OperationalMode.FanOnly,
             TargetTemperature = Target(body[2], body[13]),
             FanSpeed = (byte)(body[3] & 0x7F),
-            Swing = (AcSwing)(body[7] & 0x0F),
+            Swing = (SwingMode)(body[7] & 0x0F),
             Turbo = (body[8] & 0x20) != 0 || (body[10] & 0x02) != 0,
             IndependentAuxHeat = (body[8] & 0x40) != 0,
             FollowMe = (body[8] & 0x80) != 0,
@@ -82,12 +82,12 @@ public static class StateCodec
         AcState next = current.Clone();
         next.Power = (body[1] & 0x01) != 0;
         byte modeBits = (byte)(body[2] >> 5 & 7);
-        next.Mode = modeBits is >= 1 and <= 6 ? (AcMode)modeBits : AcMode.FanOnly;
+        next.Mode = modeBits is >= 1 and <= 6 ? (OperationalMode)modeBits : OperationalMode.FanOnly;
         int alternate = body[18] & 0x1F;
         double target = alternate != 0 ? alternate + 12 : (body[2] & 0x0F) + 16;
         next.TargetTemperature = target + ((body[2] & 0x10) != 0 ? 0.5 : 0);
         next.FanSpeed = body[3];
-        next.Swing = (AcSwing)(body[7] & 0x0F);
+        next.Swing = (SwingMode)(body[7] & 0x0F);
         next.FollowMe = (body[8] & 0x80) != 0;
         next.Turbo = (body[8] & 0x20) != 0 || (body[10] & 0x02) != 0;
         next.Eco = (body[9] & 0x80) != 0;

@@ -1,0 +1,169 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Midea.Protocol.Codec;
+
+namespace Midea.Protocol.Transport;
+
+/// <summary>
+/// A session with one unit that survives a broken connection: it connects on first use (and
+/// authenticates for V3), numbers the AA messages, and sends each request by its
+/// <see cref="RequestKind"/> under the <see cref="RequestPolicy"/>. A read that meets a closed or
+/// reset connection or garbled bytes is asked again with backoff on a fresh connection; a change is
+/// written once, and a failure after it counts as sent is an <see cref="OutcomeUnknownException"/>.
+/// Appliance types (docs/architecture.md §1.1) speak through it. Not thread-safe: one request at a time.
+/// </summary>
+public sealed class DeviceSession : IDisposable
+{
+    private readonly Action<string>? _log;
+    private MideaConnection? _connection;
+    private byte _messageId;
+    private OperationScope? _operation;
+
+    /// <summary>Creates the session; nothing is connected until the first request.</summary>
+    /// <param name="log">Protocol detail for a debug stream; never given secrets or payloads.</param>
+    public DeviceSession(DeviceEndpoint endpoint, RequestPolicy policy, Action<string>? log = null)
+    {
+        Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _log = log;
+    }
+
+    /// <summary>The unit.</summary>
+    public DeviceEndpoint Endpoint { get; }
+
+    /// <summary>The time limits and retry rules.</summary>
+    public RequestPolicy Policy { get; }
+
+    /// <summary>Connections opened so far (a reused session opens one).</summary>
+    public int Connects { get; private set; }
+
+    /// <summary>
+    /// Runs one operation (a read with its parts, a change) under <see cref="RequestPolicy.OperationDeadline"/>,
+    /// with at most <see cref="RequestPolicy.MostRequestsPerOperation"/> requests. An operation
+    /// started inside another belongs to it.
+    /// </summary>
+    /// <exception cref="DeviceTimeoutException">The operation took longer than the deadline.</exception>
+    public async Task<T> OperationAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancel)
+    {
+        if (operation is null) throw new ArgumentNullException(nameof(operation));
+        if (_operation != null) return await operation(cancel).ConfigureAwait(false);
+        TimeSpan deadline = Policy.OperationDeadline;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(deadline);
+        _operation = new OperationScope();
+        try
+        {
+            return await operation(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            Drop();
+            throw new DeviceTimeoutException($"{Endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
+        }
+        finally
+        {
+            _operation = null;
+        }
+    }
+
+    /// <summary>Opens the connection (and the V3 session) if it is not open; a failure to connect is retried like a read.</summary>
+    public Task ConnectAsync(CancellationToken cancel) => WithRetriesAsync(c => Task.FromResult(c), cancel);
+
+    /// <summary>
+    /// Sends one AA frame, built with the next message id, and returns the reply whose body starts
+    /// with <paramref name="responseId"/> (and is of <paramref name="responseType"/> when given).
+    /// </summary>
+    /// <exception cref="OutcomeUnknownException">A change counted as sent, then failed.</exception>
+    public Task<AaFrame> RequestAsync(Func<byte, byte[]> frame, byte responseId, FrameType? responseType, RequestKind kind, CancellationToken cancel)
+    {
+        if (frame is null) throw new ArgumentNullException(nameof(frame));
+        CountRequest();
+        byte messageId = ++_messageId;
+        return SendAsync(c => c.RequestAsync(frame(messageId), responseId, cancel, responseType), kind, cancel);
+    }
+
+    /// <summary>Sends <paramref name="data"/> as it is (not as an AA frame) and returns the answer's data; null when a V3 unit answers ERROR (see <see cref="MideaConnection.ExchangeAsync"/>).</summary>
+    public Task<byte[]?> ExchangeAsync(byte[] data, ushort v2MessageType, RequestKind kind, CancellationToken cancel)
+    {
+        CountRequest();
+        return SendAsync(c => c.ExchangeAsync(data, v2MessageType, cancel), kind, cancel);
+    }
+
+    /// <summary>Closes the connection; the next request opens a new one.</summary>
+    public void Dispose() => Drop();
+
+    private Task<T> SendAsync<T>(Func<MideaConnection, Task<T>> request, RequestKind kind, CancellationToken cancel) =>
+        kind == RequestKind.Read ? WithRetriesAsync(request, cancel) : OnceAsync(request, kind == RequestKind.Change, cancel);
+
+    private async Task<T> WithRetriesAsync<T>(Func<MideaConnection, Task<T>> request, CancellationToken cancel)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                MideaConnection connection = await ConnectedAsync(cancel).ConfigureAwait(false);
+                return await request(connection).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (RequestPolicy.IsRetryable(ex) && attempt < Policy.ReadAttempts && !cancel.IsCancellationRequested)
+            {
+                Drop();
+                _log?.Invoke(TransportSteps.Reconnecting(Endpoint, ex, attempt));
+                await Task.Delay(Policy.BackoffBefore(attempt + 1), cancel).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Whatever came of it, the connection is not trusted any more.
+                Drop();
+                throw;
+            }
+        }
+    }
+
+    private async Task<T> OnceAsync<T>(Func<MideaConnection, Task<T>> request, bool change, CancellationToken cancel)
+    {
+        MideaConnection connection = await WithRetriesAsync(c => Task.FromResult(c), cancel).ConfigureAwait(false);
+        long before = connection.PacketsSent;
+        try
+        {
+            return await request(connection).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (change && RequestPolicy.MayHaveApplied(before, connection.PacketsSent, ex))
+        {
+            Drop();
+            string cause = ex is OperationCanceledException ? "the time allowed ran out" : ex.Message.TrimEnd('.');
+            throw new OutcomeUnknownException($"{Endpoint}: the change was sent and may or may not have been applied; read the state to find out. After sending: {cause}.", ex);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    private void CountRequest()
+    {
+        if (_operation is null) return;
+        if (++_operation.Requests > RequestPolicy.MostRequestsPerOperation)
+            throw new InvalidOperationException($"An operation made more than {RequestPolicy.MostRequestsPerOperation} requests; raise RequestPolicy.MostRequestsPerOperation with the operation that needs it.");
+    }
+
+    private async Task<MideaConnection> ConnectedAsync(CancellationToken cancel)
+    {
+        if (_connection != null) return _connection;
+        _connection = await MideaConnection.OpenAsync(Endpoint, Policy.RequestTimeout, cancel, _log).ConfigureAwait(false);
+        Connects++;
+        return _connection;
+    }
+
+    private void Drop()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private sealed class OperationScope
+    {
+        public int Requests;
+    }
+}
