@@ -105,7 +105,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
         {
             throw;
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (IsExpectedFailure(ex))
         {
             WriteDeviceError(ex, target);
         }

@@ -58,7 +58,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
         {
             throw;
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsExpectedFailure(ex))
         {
             result.ErrorId = Classify(ex).Id;
             result.Error = ex.Message;

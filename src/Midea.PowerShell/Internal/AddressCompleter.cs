@@ -36,7 +36,7 @@ public sealed class AddressCompleter : IArgumentCompleter
         {
             return Store.DeviceStore.Load();
         }
-        catch (Exception ex) when (ex is Protocol.MideaException or System.IO.IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex))
         {
             return Array.Empty<Store.StoredDevice>();
         }

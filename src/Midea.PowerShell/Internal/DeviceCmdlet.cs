@@ -152,7 +152,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception ex) when (ex is MideaException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (IsExpectedFailure(ex))
             {
                 failure = ex;
             }

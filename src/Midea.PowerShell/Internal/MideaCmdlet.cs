@@ -80,6 +80,15 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
+    /// <summary>
+    /// Whether a failure is an outcome to report for one unit (with its ErrorId from
+    /// <see cref="Classify"/>) rather than a bug: the protocol's and the cloud's exceptions, a bad
+    /// argument, a socket, and the store's file errors. The one filter every cmdlet uses.
+    /// </summary>
+    internal static bool IsExpectedFailure(Exception exception) =>
+        exception is MideaException or Protocol.Cloud.CloudException or Protocol.Cloud.CloudCommunicationException or Protocol.Cloud.CloudTokenNotFoundException
+            or Wlan.WlanException or ArgumentException or System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException;
+
     /// <summary>The stable ErrorId and category for a failure.</summary>
     internal static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
