@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 using Midea.Simulator;
 
@@ -24,7 +25,8 @@ internal static class Latency
         {
             using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.8.250"), ProtocolVersion = version });
             var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, version, unit.Token, unit.Key);
-            using AcClient client = AcClient.ConnectAsync(endpoint, TimeSpan.FromSeconds(5), default).GetAwaiter().GetResult();
+            using var session = new DeviceSession(endpoint, RequestPolicy.Default);
+            var client = new AirConditioner(session);
             for (int i = 0; i < 500; i++) client.GetStateAsync(default).GetAwaiter().GetResult();
             var samples = new double[5000];
             for (int i = 0; i < samples.Length; i++)

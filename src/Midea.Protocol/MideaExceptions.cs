@@ -104,3 +104,14 @@ public sealed class InsecureTransportException : MideaException
     /// <summary>Creates the exception.</summary>
     public InsecureTransportException(string message, Exception? inner = null) : base(message, inner) { }
 }
+
+/// <summary>
+/// A change the unit's capabilities rule out (a mode, speed or feature it does not report, a
+/// temperature outside its range). Refused before anything is sent; the message names what the
+/// unit does support.
+/// </summary>
+public sealed class NotSupportedByUnitException : MideaException
+{
+    /// <summary>Creates the exception.</summary>
+    public NotSupportedByUnitException(string message, Exception? inner = null) : base(message, inner) { }
+}

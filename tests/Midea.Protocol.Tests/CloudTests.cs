@@ -263,7 +263,7 @@ public class CloudClientTests
         var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, entry.Token, entry.Key);
         try
         {
-            using AcClient client = await AcClient.ConnectAsync(endpoint, HandshakeTimeout, default);
+            using AcProbe client = await AcProbe.ConnectAsync(endpoint, HandshakeTimeout, default);
             return true;
         }
         catch (AuthenticationFailedException)

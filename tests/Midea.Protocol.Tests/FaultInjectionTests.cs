@@ -29,7 +29,7 @@ internal static class FaultInjection
 
     internal static async Task<AcState> ConnectAndGetState(VirtualAirConditioner unit, TimeSpan timeout)
     {
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), timeout, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), timeout, default);
         return await client.GetStateAsync(default);
     }
 
@@ -101,7 +101,7 @@ public class FaultInjectionTests
         await ConnectAndGetState(unit, Generous);
         unit.Faults = new FaultPlan { ResponseDelay = delay };
         var clock = Stopwatch.StartNew();
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), TimeSpan.FromSeconds(1), default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), TimeSpan.FromSeconds(1), default);
         AcState state = await client.GetStateAsync(default);
         Assert.Equal(unit.State.TargetTemperature, state.TargetTemperature);
         // V3: the handshake reply is delayed too.
@@ -112,7 +112,7 @@ public class FaultInjectionTests
     public async Task A_delay_longer_than_the_timeout_is_a_timeout()
     {
         using VirtualAirConditioner unit = Start("127.0.15.4", 2);
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Short, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Short, default);
         unit.Faults = new FaultPlan { ResponseDelay = TimeSpan.FromMilliseconds(500) };
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAsync<DeviceTimeoutException>(() => client.GetStateAsync(default));
@@ -126,7 +126,7 @@ public class FaultInjectionTests
     public async Task DropFirst_loses_the_next_reply_only()
     {
         using VirtualAirConditioner unit = Start("127.0.15.5", 2);
-        using (AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Short, default))
+        using (AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Short, default))
         {
             unit.Faults = new FaultPlan { DropFirst = 1 };
             Assert.Equal(1, unit.Faults.DropFirst);
@@ -142,7 +142,7 @@ public class FaultInjectionTests
     public async Task DropFirst_counts_the_V3_handshake_reply()
     {
         using VirtualAirConditioner unit = Start("127.0.15.6", 3, new FaultPlan { DropFirst = 1 });
-        await Assert.ThrowsAsync<DeviceTimeoutException>(() => AcClient.ConnectAsync(EndpointOf(unit), Short, default));
+        await Assert.ThrowsAsync<DeviceTimeoutException>(() => AcProbe.ConnectAsync(EndpointOf(unit), Short, default));
         // On a busy machine the unit may not have reached the first handshake when the client gives
         // up; connecting again before it has would let the second handshake take the drop.
         var waited = Stopwatch.StartNew();
@@ -169,7 +169,7 @@ public class FaultInjectionTests
     public async Task CloseMidResponse_is_a_closed_connection_before_the_timeout(int version, string address)
     {
         using VirtualAirConditioner unit = Start(address, version);
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Generous, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Generous, default);
         unit.Faults = new FaultPlan { CloseMidResponse = true };
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAsync<DeviceUnreachableException>(() => client.GetStateAsync(default));
@@ -185,7 +185,7 @@ public class FaultInjectionTests
         // The framing prefix survives, so the client reads one whole packet of the announced
         // length; its integrity check then fails at once.
         using VirtualAirConditioner unit = Start(address, version);
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Generous, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Generous, default);
         unit.Faults = new FaultPlan { Garbage = true, Seed = 1 };
         var clock = Stopwatch.StartNew();
         MideaProtocolException error = await Assert.ThrowsAsync<MideaProtocolException>(() => client.GetStateAsync(default));
@@ -197,7 +197,7 @@ public class FaultInjectionTests
     public async Task A_garbage_handshake_reply_fails_authentication()
     {
         using VirtualAirConditioner unit = Start("127.0.15.13", 3, new FaultPlan { Garbage = true });
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcClient.ConnectAsync(EndpointOf(unit), Generous, default));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcProbe.ConnectAsync(EndpointOf(unit), Generous, default));
     }
 
     [Theory]
@@ -228,8 +228,8 @@ public class FaultInjectionTests
     public async Task AuthError_refuses_every_handshake_until_lifted()
     {
         using VirtualAirConditioner unit = Start("127.0.15.18", 3, new FaultPlan { AuthError = true });
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcClient.ConnectAsync(EndpointOf(unit), Generous, default));
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcClient.ConnectAsync(EndpointOf(unit), Generous, default));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcProbe.ConnectAsync(EndpointOf(unit), Generous, default));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcProbe.ConnectAsync(EndpointOf(unit), Generous, default));
         unit.Faults = FaultPlan.None;
         await ConnectAndGetState(unit, Generous);
     }
@@ -255,7 +255,7 @@ public class FaultInjectionTests
     public async Task Silent_V2_connects_then_times_out_and_discovery_finds_nothing()
     {
         using VirtualAirConditioner unit = Start("127.0.15.21", 2, new FaultPlan { Silent = true });
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Short, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Short, default);
         await Assert.ThrowsAsync<DeviceTimeoutException>(() => client.GetStateAsync(default));
         Assert.Empty(await Discover(unit, TimeSpan.FromMilliseconds(400)));
         // One GetState and (at least) one probe on each discovery port went unanswered.
@@ -362,10 +362,10 @@ public class FaultInjectionRecoveryAndCounterTests
     public async Task OpenSessions_returns_to_zero_after_faulted_and_clean_clients()
     {
         using VirtualAirConditioner unit = Start("127.0.15.27", 2);
-        var clients = new List<AcClient>();
+        var clients = new List<AcProbe>();
         try
         {
-            for (int i = 0; i < 4; i++) clients.Add(await AcClient.ConnectAsync(EndpointOf(unit), i is 0 or 2 ? Short : Generous, default));
+            for (int i = 0; i < 4; i++) clients.Add(await AcProbe.ConnectAsync(EndpointOf(unit), i is 0 or 2 ? Short : Generous, default));
             await WaitFor(() => unit.OpenSessions == 4, TimeSpan.FromSeconds(2));
             Assert.Equal(4, unit.OpenSessions);
 
@@ -380,7 +380,7 @@ public class FaultInjectionRecoveryAndCounterTests
         }
         finally
         {
-            foreach (AcClient client in clients) client.Dispose();
+            foreach (AcProbe client in clients) client.Dispose();
         }
         await WaitFor(() => unit.OpenSessions == 0, TimeSpan.FromSeconds(2));
         Assert.Equal(0, unit.OpenSessions);

@@ -16,14 +16,14 @@ public class FeatureSessionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    private static async Task<AcClient> Connect(VirtualAirConditioner unit) =>
-        await AcClient.ConnectAsync(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, unit.ProtocolVersion, unit.Token, unit.Key), Timeout, default);
+    private static async Task<AcProbe> Connect(VirtualAirConditioner unit) =>
+        await AcProbe.ConnectAsync(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, unit.ProtocolVersion, unit.Token, unit.Key), Timeout, default);
 
     [Fact]
     public async Task The_full_profile_answers_two_pages_every_property_and_every_group()
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.60"), CapabilityProfile = CapabilityProfile.Full });
-        using AcClient client = await Connect(unit);
+        using AcProbe client = await Connect(unit);
         AcCapabilities caps = await client.GetCapabilitiesAsync(default);
         Assert.Contains(OperationalMode.Heat, caps.Modes);
         Assert.True(caps.BreezeControl && caps.Cascade && caps.OutSilent && caps.IEcoSupported);
@@ -46,7 +46,7 @@ public class FeatureSessionTests
     public async Task Set_properties_apply_and_report_per_property_and_refusals_keep_the_rest()
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.61"), CapabilityProfile = CapabilityProfile.PortaSplit });
-        using AcClient client = await Connect(unit);
+        using AcProbe client = await Connect(unit);
         var request = new[]
         {
             PropertyValues.OutSilent(true),
@@ -64,7 +64,7 @@ public class FeatureSessionTests
     public async Task The_basic_profile_is_silent_for_data_groups()
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.62"), CapabilityProfile = CapabilityProfile.Basic });
-        using AcClient client = await AcClient.ConnectAsync(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, unit.Token, unit.Key), TimeSpan.FromMilliseconds(300), default);
+        using AcProbe client = await AcProbe.ConnectAsync(new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, unit.Token, unit.Key), TimeSpan.FromMilliseconds(300), default);
         await Assert.ThrowsAsync<DeviceTimeoutException>(() => client.GetGroupAsync(4, default));
     }
 
@@ -72,7 +72,7 @@ public class FeatureSessionTests
     public async Task A_mode_the_profile_lacks_is_ignored_by_the_unit()
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.63"), CapabilityProfile = CapabilityProfile.Basic });
-        using AcClient client = await Connect(unit);
+        using AcProbe client = await Connect(unit);
         AcState desired = (await client.GetStateAsync(default)).Clone();
         desired.Mode = OperationalMode.Heat;
         Assert.Equal(OperationalMode.Cool, (await client.SetStateAsync(desired, beep: false, default)).Mode);
@@ -102,7 +102,7 @@ public class FeatureSessionTests
             int rest = await stream.ReadAsync(buffer.AsMemory());
             Assert.Equal(0, rest);
         });
-        using (AcClient client = await AcClient.ConnectAsync(new DeviceEndpoint(address, 6444, 1, 2), Timeout, default))
+        using (AcProbe client = await AcProbe.ConnectAsync(new DeviceEndpoint(address, 6444, 1, 2), Timeout, default))
         {
             AcCapabilities caps = await client.GetCapabilitiesAsync(default);
             // K01 has seven entries and no swing-angle ids; the notification carries 0x0009/0x000A.

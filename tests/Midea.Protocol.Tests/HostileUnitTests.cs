@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 using Midea.Simulator;
 using static Midea.Protocol.Tests.FaultInjection;
@@ -16,8 +17,8 @@ namespace Midea.Protocol.Tests;
 /// <summary>Units and hosts that lie: replies for another unit, from addresses not asked, floods, changes left in doubt (127.0.9.200-229).</summary>
 public class HostileUnitTests
 {
-    private static ManagedClient Session(VirtualAirConditioner unit, TimeSpan timeout) =>
-        new(EndpointOf(unit), timeout) { Backoff = TimeSpan.FromMilliseconds(10) };
+    private static DeviceSession Session(VirtualAirConditioner unit, TimeSpan timeout) =>
+        new(EndpointOf(unit), new RequestPolicy(timeout) { FirstBackoff = TimeSpan.FromMilliseconds(10) });
 
     private static async Task<List<DiscoveryResult>> Sweep(IPAddress[] unicast, IPAddress[] broadcast, TimeSpan timeout)
     {
@@ -32,15 +33,15 @@ public class HostileUnitTests
     public async Task A_reply_naming_another_device_id_is_refused_after_the_usual_retries(int version, string address)
     {
         using VirtualAirConditioner unit = Start(address, version, new FaultPlan { ForeignDeviceId = 0x999999 });
-        using ManagedClient session = Session(unit, Generous);
-        var error = await Assert.ThrowsAsync<MideaProtocolException>(() => session.QueryAsync((c, t) => c.GetStateAsync(t), default));
+        using DeviceSession session = Session(unit, Generous);
+        var error = await Assert.ThrowsAsync<MideaProtocolException>(() => new AirConditioner(session).GetStateAsync(default));
         Assert.Equal(ProtocolFault.WrongDevice, error.Fault);
         Assert.Contains($"device id {0x999999}", error.Message);
         Assert.Contains($"device id {unit.DeviceId}", error.Message);
         // Asked like after any garbled reply: once per attempt, each on a fresh connection.
-        Assert.Equal(session.Attempts, unit.Connections);
+        Assert.Equal(session.Policy.ReadAttempts, unit.Connections);
         unit.Faults = FaultPlan.None;
-        Assert.Equal(unit.State.TargetTemperature, (await session.QueryAsync((c, t) => c.GetStateAsync(t), default)).TargetTemperature);
+        Assert.Equal(unit.State.TargetTemperature, (await new AirConditioner(session).GetStateAsync(default)).TargetTemperature);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public class HostileUnitTests
             int rest = await stream.ReadAsync(buffer.AsMemory());
             Assert.Equal(0, rest);
         });
-        using (AcClient client = await AcClient.ConnectAsync(new DeviceEndpoint(address, 6444, 1048783, 2), Generous, default))
+        using (AcProbe client = await AcProbe.ConnectAsync(new DeviceEndpoint(address, 6444, 1048783, 2), Generous, default))
         {
             AcState state = await client.GetStateAsync(default);
             Assert.Equal(expected.TargetTemperature, state.TargetTemperature);
@@ -164,12 +165,12 @@ public class HostileUnitTests
     public async Task A_change_whose_reply_is_lost_is_an_unknown_outcome_and_is_not_sent_again()
     {
         using VirtualAirConditioner unit = Start("127.0.9.211", 2);
-        using ManagedClient session = Session(unit, Short);
-        AcState state = await session.QueryAsync((c, t) => c.GetStateAsync(t), default);
+        using DeviceSession session = Session(unit, Short);
+        AcState state = await new AirConditioner(session).GetStateAsync(default);
         long before = unit.Requests;
         unit.Faults = new FaultPlan { DropFirst = 1 };
         state.Power = !state.Power;
-        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => session.CommandAsync((c, t) => c.SetStateAsync(state, false, t), default));
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => AcProbe.On(session).SetStateAsync(state, false, RequestKind.Change, default));
         Assert.IsType<DeviceTimeoutException>(error.InnerException);
         Assert.Contains("may or may not have been applied", error.Message);
         Assert.Equal(before + 1, unit.Requests);
@@ -181,10 +182,10 @@ public class HostileUnitTests
     public async Task A_change_answered_with_garbage_is_an_unknown_outcome()
     {
         using VirtualAirConditioner unit = Start("127.0.9.212", 3);
-        using ManagedClient session = Session(unit, Generous);
-        AcState state = await session.QueryAsync((c, t) => c.GetStateAsync(t), default);
+        using DeviceSession session = Session(unit, Generous);
+        AcState state = await new AirConditioner(session).GetStateAsync(default);
         unit.Faults = new FaultPlan { Garbage = true };
-        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => session.CommandAsync((c, t) => c.ToggleDisplayAsync(false, t), default));
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => AcProbe.On(session).ToggleDisplayAsync(false, RequestKind.Change, default));
         Assert.IsType<MideaProtocolException>(error.InnerException);
     }
 
@@ -194,9 +195,9 @@ public class HostileUnitTests
         using VirtualAirConditioner unit = Start("127.0.9.213", 2);
         var endpoint = EndpointOf(unit);
         unit.Dispose();
-        using var session = new ManagedClient(endpoint, Short) { Attempts = 2, Backoff = TimeSpan.FromMilliseconds(10) };
+        using var session = new DeviceSession(endpoint, new RequestPolicy(Short) { ReadAttempts = 2, FirstBackoff = TimeSpan.FromMilliseconds(10) });
         var state = new AcState();
-        await Assert.ThrowsAsync<DeviceUnreachableException>(() => session.CommandAsync((c, t) => c.SetStateAsync(state, false, t), default));
+        await Assert.ThrowsAsync<DeviceUnreachableException>(() => AcProbe.On(session).SetStateAsync(state, false, RequestKind.Change, default));
     }
 
     [Fact]
@@ -206,7 +207,7 @@ public class HostileUnitTests
         {
             Address = IPAddress.Parse("127.0.9.214"), CapabilityProfile = CapabilityProfile.Full, Faults = new FaultPlan { WrongDataGroup = true },
         });
-        using AcClient client = await AcClient.ConnectAsync(EndpointOf(unit), Generous, default);
+        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), Generous, default);
         var error = await Assert.ThrowsAsync<InvalidDeviceResponseException>(() => client.GetGroupAsync(2, default));
         Assert.Contains("answered with group 1", error.Message);
     }

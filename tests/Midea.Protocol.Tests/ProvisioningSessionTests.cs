@@ -207,7 +207,7 @@ public class ProvisioningSessionTests
 
     private static async Task<AcState> GetState(DeviceEndpoint endpoint)
     {
-        using AcClient client = await AcClient.ConnectAsync(endpoint, Timeout, default);
+        using AcProbe client = await AcProbe.ConnectAsync(endpoint, Timeout, default);
         return await client.GetStateAsync(default);
     }
 

@@ -20,7 +20,7 @@ public class SimulatorSessionTests
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse(address), ProtocolVersion = version });
         var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, version, unit.Token, unit.Key);
-        using AcClient client = await AcClient.ConnectAsync(endpoint, Timeout, default);
+        using AcProbe client = await AcProbe.ConnectAsync(endpoint, Timeout, default);
         for (int i = 0; i < 300; i++)
         {
             AcState state = await client.GetStateAsync(default);
@@ -44,7 +44,7 @@ public class SimulatorSessionTests
         var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, unit.Token, unit.Key);
         async Task<int> Poll()
         {
-            using AcClient client = await AcClient.ConnectAsync(endpoint, Timeout, default);
+            using AcProbe client = await AcProbe.ConnectAsync(endpoint, Timeout, default);
             int answered = 0;
             for (int i = 0; i < 50; i++)
             {
@@ -63,7 +63,7 @@ public class SimulatorSessionTests
     {
         using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.13"), ProtocolVersion = 3 });
         var endpoint = new DeviceEndpoint(unit.Address, unit.Port, unit.DeviceId, 3, new byte[64], unit.Key);
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcClient.ConnectAsync(endpoint, Timeout, default));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => AcProbe.ConnectAsync(endpoint, Timeout, default));
     }
 
     [Fact]

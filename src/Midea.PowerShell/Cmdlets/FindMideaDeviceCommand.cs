@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
@@ -143,7 +144,7 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
             return false;
         }
         var device = new MideaDevice(reply.Source.ToString(), info.Port, info.DeviceId, info.Name, info.SerialNumber,
-            info.ApplianceType == AaFrame.AirConditioner ? "AirConditioner" : $"0x{info.ApplianceType:X2}",
+            Appliance.TypeName(info.ApplianceType),
             info.ProtocolVersion, info.Mac is null ? null : Hex.FormatMac(info.Mac));
         KnownDevices.Remember(device);
         WriteVerbose($"Found {device.Name} at {device.Address} (V{device.ProtocolVersion}, id {device.Id}).");

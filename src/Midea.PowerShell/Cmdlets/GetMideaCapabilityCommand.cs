@@ -9,9 +9,6 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaCapabilities))]
 public sealed class GetMideaCapabilityCommand : DeviceCmdlet
 {
-    // Two capability pages.
-    private protected override int Exchanges => 2;
-
     /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -22,10 +19,10 @@ public sealed class GetMideaCapabilityCommand : DeviceCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        Submit(async (client, endpoint, cancel) =>
+        Submit(async (appliance, cancel) =>
         {
-            AcCapabilities read = await FeatureReader.CapabilitiesAsync(client, endpoint, fresh: true, cancel).ConfigureAwait(false);
-            return FeatureMapping.ToPublic(read, endpoint.Address.ToString(), endpoint.DeviceId);
+            AcCapabilities read = await AirConditionerOf(appliance).GetCapabilitiesAsync(fresh: true, cancel).ConfigureAwait(false);
+            return FeatureMapping.ToPublic(read, appliance.Session.Endpoint.Address.ToString(), appliance.Session.Endpoint.DeviceId);
         }, caps =>
         {
             if (caps.Undecoded.Count > 0) WriteVerbose($"{caps.Address}: capability ids kept undecoded: {string.Join(", ", caps.Undecoded.Keys)}.");

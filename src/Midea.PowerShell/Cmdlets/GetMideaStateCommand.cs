@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
-using Midea.Protocol.Ac;
+using Midea.Protocol.Appliances;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
 
@@ -33,10 +34,6 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
     [Parameter]
     public EnergyFormat EnergyFormat { get; set; } = EnergyFormat.Auto;
 
-    // GetState, two capability pages, properties, energy and five diagnostic groups.
-    private protected override int Exchanges =>
-        1 + (IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics ? 2 : 0) + (IncludeProperties ? 1 : 0) + (IncludeEnergy ? 1 : 0) + (IncludeDiagnostics ? 5 : 0);
-
     /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -47,24 +44,19 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        Submit(async (client, endpoint, cancel) =>
+        AcParts parts = (IncludeCapabilities ? AcParts.Capabilities : 0) | (IncludeProperties ? AcParts.Properties : 0)
+            | (IncludeEnergy ? AcParts.Energy : 0) | (IncludeDiagnostics ? AcParts.Diagnostics : 0);
+        Protocol.Ac.EnergyFormat format = EnumMapping.ToProtocol(EnergyFormat);
+        Submit(async (appliance, cancel) =>
         {
-            var warnings = new List<string>();
-            MideaState result = StateMapping.ToPublic(await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false), endpoint);
-            if (!(IncludeCapabilities || IncludeProperties || IncludeEnergy || IncludeDiagnostics)) return new Reading(result, warnings);
-            // The state is read; from here each part that fails is left out with a warning, never the state.
-            string address = endpoint.Address.ToString();
-            AcCapabilities? caps = await FeatureReader.OptionalAsync("the capabilities",
-                () => FeatureReader.CapabilitiesAsync(client, endpoint, IncludeCapabilities, cancel), warnings, address, cancel).ConfigureAwait(false);
-            if (IncludeCapabilities && caps != null) result.Capabilities = FeatureMapping.ToPublic(caps, address, endpoint.DeviceId);
-            if (IncludeProperties)
-            {
-                if (caps is null) warnings.Add($"{address}: without the capabilities it is not known which properties the unit has, so they are left out.");
-                else result.Properties = await FeatureReader.OptionalAsync("the properties", () => FeatureReader.PropertiesAsync(client, caps, cancel), warnings, address, cancel).ConfigureAwait(false);
-            }
-            if (IncludeEnergy) result.Energy = await FeatureReader.EnergyAsync(client, caps, EnergyFormat, warnings, address, cancel).ConfigureAwait(false);
-            if (IncludeDiagnostics) result.Diagnostics = await FeatureReader.DiagnosticsAsync(client, caps, warnings, address, cancel).ConfigureAwait(false);
-            return new Reading(result, warnings);
+            AcReading reading = await AirConditionerOf(appliance).ReadAsync(parts, format, cancel).ConfigureAwait(false);
+            DeviceEndpoint endpoint = appliance.Session.Endpoint;
+            MideaState state = StateMapping.ToPublic(reading.State, endpoint);
+            if (reading.Capabilities != null) state.Capabilities = FeatureMapping.ToPublic(reading.Capabilities, endpoint.Address.ToString(), endpoint.DeviceId);
+            if (reading.Properties != null) state.Properties = FeatureMapping.ToPublic(reading.Properties);
+            if (reading.Energy != null) state.Energy = FeatureMapping.ToPublic(reading.Energy);
+            if (reading.Diagnostics != null) state.Diagnostics = FeatureMapping.ToPublic(reading.Diagnostics);
+            return new Reading(state, reading.Warnings);
         }, reading =>
         {
             foreach (string warning in reading.Warnings) WriteWarning(warning);
@@ -72,5 +64,5 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
         });
     }
 
-    private sealed record Reading(MideaState State, List<string> Warnings);
+    private sealed record Reading(MideaState State, IReadOnlyList<string> Warnings);
 }

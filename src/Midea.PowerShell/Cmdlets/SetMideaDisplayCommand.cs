@@ -33,9 +33,6 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    // Two capability pages, GetState and the toggle.
-    private protected override int Exchanges => 4;
-
     /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -49,16 +46,12 @@ public sealed class SetMideaDisplayCommand : DeviceCmdlet
         string action = Toggle ? "Toggle the display" : On ? "Turn the display on" : "Turn the display off";
         if (!ShouldProcess(Address, action)) return;
         string target = Address;
-        Submit(async (client, endpoint, cancel) =>
+        bool? on = Toggle ? null : On.IsPresent;
+        bool beep = Beep.IsPresent;
+        Submit(async (appliance, cancel) =>
         {
-            AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
-            new CapabilityCheck(caps, endpoint.Address.ToString()).Feature("display control", caps.DisplayControl);
-            if (!Toggle)
-            {
-                AcState current = await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
-                if (current.Display == On.IsPresent) return new Outcome(StateMapping.ToPublic(current, endpoint), false);
-            }
-            return new Outcome(StateMapping.ToPublic(await client.CommandAsync((c, t) => c.ToggleDisplayAsync(Beep.IsPresent, t), cancel).ConfigureAwait(false), endpoint), true);
+            (AcState state, bool toggled) = await AirConditionerOf(appliance).SetDisplayAsync(on, beep, cancel).ConfigureAwait(false);
+            return new Outcome(StateMapping.ToPublic(state, appliance.Session.Endpoint), toggled);
         }, outcome =>
         {
             MideaState state = outcome.State;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
-using Midea.Protocol.Ac;
+using Midea.Protocol.Appliances;
 
 namespace Midea.PowerShell.Cmdlets;
 
@@ -147,9 +147,6 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    // Two capability pages, GetState, SetState, SetProperties and a final GetState.
-    private protected override int Exchanges => 6;
-
     /// <summary>Units worked on at once when several come down the pipeline; results keep the input order.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -166,50 +163,36 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
             WriteWarning($"{Address}: no state parameter was given, so nothing was changed.");
             return;
         }
-        if (Given(nameof(FanSpeed)) && Given(nameof(FanSpeedPercent)))
+        AcChange change = Change();
+        try
         {
-            WriteError(new ErrorRecord(new ArgumentException("Give -FanSpeed or -FanSpeedPercent, not both."), "InvalidArgument", ErrorCategory.InvalidArgument, Address));
-            return;
+            change.Validate();
         }
-        if (Given(nameof(TargetTemperature)) && Unit == TemperatureUnit.Fahrenheit && TargetTemperature % 1 != 0)
+        catch (ArgumentException ex)
         {
-            WriteError(new ErrorRecord(new ArgumentException($"-TargetTemperature in °F takes whole degrees, not {TargetTemperature.ToString(CultureInfo.InvariantCulture)}."),
-                "InvalidArgument", ErrorCategory.InvalidArgument, Address));
+            WriteError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, Address));
             return;
         }
         string action = "Set " + string.Join(", ", changes);
         if (!ShouldProcess(Address, action)) return;
-        // Results are written later, when this record's Address may already name the next unit.
+        // Results are written later, when this record's Address and values may already be the next unit's.
         string target = Address;
-        Submit(async (client, endpoint, cancel) =>
+        Dictionary<string, object?> given = MyInvocation.BoundParameters.ToDictionary(p => p.Key, p => (object?)(p.Value is SwitchParameter flag ? flag.IsPresent : p.Value));
+        Submit(async (appliance, cancel) =>
         {
-            AcCapabilities caps = await FeatureReader.CapabilitiesAsync(client, endpoint, false, cancel).ConfigureAwait(false);
-            var check = new CapabilityCheck(caps, endpoint.Address.ToString());
-            double? celsius = Given(nameof(TargetTemperature)) ? TargetCelsius(check) : null;
-            CheckState(check);
-            List<PropertyValue> properties = BuildProperties(check);
-
-            AcState? reported = null;
-            if (StateFields.Any(Given))
+            AcChangeResult outcome = await AirConditionerOf(appliance).ApplyAsync(change, cancel).ConfigureAwait(false);
+            MideaState result = StateMapping.ToPublic(outcome.Reported, appliance.Session.Endpoint);
+            if (outcome.Properties != null)
             {
-                AcState current = await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
-                AcState desired = Apply(current.Clone(), celsius);
-                reported = await client.CommandAsync((c, t) => c.SetStateAsync(desired, Beep.IsPresent, t), cancel).ConfigureAwait(false);
-            }
-            IReadOnlyList<PropertyValue> answers = Array.Empty<PropertyValue>();
-            if (properties.Count > 0)
-            {
-                // The buzzer entry rides along with every B0, as the vendor app sends it.
-                properties.Add(PropertyValues.Buzzer(Beep.IsPresent));
-                answers = await client.CommandAsync((c, t) => c.SetPropertiesAsync(properties, t), cancel).ConfigureAwait(false);
-            }
-            reported ??= await client.QueryAsync((c, t) => c.GetStateAsync(t), cancel).ConfigureAwait(false);
-            MideaState result = StateMapping.ToPublic(reported, endpoint);
-            if (properties.Count > 0)
-            {
-                // Refused entries echo the value asked for, not one the unit holds, so only applied ones are shown.
-                result.Properties = FeatureMapping.ToPublic(AcProperties.Decode(answers.Where(a => !a.Failed)));
-                result.PropertyResults = properties.Where(p => p.Id != PropertyId.Buzzer).Select(p => Result(p, answers, result.Address)).ToArray();
+                result.Properties = FeatureMapping.ToPublic(outcome.Properties);
+                result.PropertyResults = outcome.PropertyResults.Select(r => new MideaPropertyResult
+                {
+                    Address = result.Address,
+                    Property = r.Field,
+                    Value = given.TryGetValue(r.Field, out object? value) ? value : null,
+                    Success = r.Success,
+                    ResultCode = r.ResultCode,
+                }).ToArray();
             }
             return result;
         }, state =>
@@ -232,141 +215,35 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     private string Describe(string name) =>
         string.Format(CultureInfo.InvariantCulture, "{0}={1}", name, MyInvocation.BoundParameters[name] is SwitchParameter s ? s.IsPresent : MyInvocation.BoundParameters[name]);
 
-    /// <exception cref="UnsupportedValueException">Outside the unit's range.</exception>
-    private double TargetCelsius(CapabilityCheck check)
+    /// <summary>The fields given, for the appliance layer; a parameter not given stays null (the unit keeps its value).</summary>
+    private AcChange Change() => new()
     {
-        double celsius = Unit == TemperatureUnit.Fahrenheit ? Protocol.Ac.Fahrenheit.ToCelsius(TargetTemperature) : TargetTemperature;
-        check.Temperature(celsius, Unit, TargetTemperature);
-        return celsius;
-    }
-
-    private void CheckState(CapabilityCheck check)
-    {
-        AcCapabilities caps = check.Capabilities;
-        if (Given(nameof(Mode))) check.OneOf(nameof(Mode), Mode, caps.Modes.Select(m => (OperationalMode)m));
-        if (Given(nameof(FanSpeed)) && !caps.CustomFanSpeed) check.OneOf(nameof(FanSpeed), FanSpeed, caps.FanSpeeds.Select(f => (FanSpeed)f));
-        if (Given(nameof(FanSpeedPercent))) check.Feature("custom fan speed (-FanSpeedPercent)", caps.CustomFanSpeed);
-        if (Given(nameof(SwingMode))) check.OneOf(nameof(SwingMode), SwingMode, caps.SwingModes.Select(s => (SwingMode)s));
-        if (Given(nameof(Eco))) check.Feature(nameof(Eco), caps.Eco);
-        if (Given(nameof(Turbo))) check.Feature(nameof(Turbo), caps.Turbo);
-        if (Given(nameof(FreezeProtection))) check.Feature(nameof(FreezeProtection), caps.FreezeProtection);
-        if (Given(nameof(Fahrenheit))) check.Feature("Fahrenheit display", caps.Fahrenheit);
-        if (Given(nameof(TargetHumidity))) check.Feature(nameof(TargetHumidity), caps.TargetHumidity);
-        if (Given(nameof(Purifier))) check.Feature(nameof(Purifier), caps.Purifier);
-        if (Given(nameof(AuxHeat))) check.OneOf(nameof(AuxHeat), AuxHeat, caps.AuxModes.Select(a => (AuxiliaryHeat)a));
-    }
-
-    private List<PropertyValue> BuildProperties(CapabilityCheck check)
-    {
-        AcCapabilities caps = check.Capabilities;
-        var values = new List<PropertyValue>();
-        if (Given(nameof(VerticalSwingAngle)))
-        {
-            check.Feature(nameof(VerticalSwingAngle), caps.VerticalSwingAngle);
-            values.Add(PropertyValues.SwingAngle(true, (byte)VerticalSwingAngle));
-        }
-        if (Given(nameof(HorizontalSwingAngle)))
-        {
-            check.Feature(nameof(HorizontalSwingAngle), caps.HorizontalSwingAngle);
-            values.Add(PropertyValues.SwingAngle(false, (byte)HorizontalSwingAngle));
-        }
-        if (Given(nameof(Breeze))) values.AddRange(BreezeValues(check));
-        if (StartSelfClean.IsPresent)
-        {
-            check.Feature("self clean", caps.SelfClean);
-            values.Add(PropertyValues.SelfClean());
-        }
-        if (Given(nameof(IEco)))
-        {
-            check.Feature(nameof(IEco), caps.IEcoSupported);
-            values.Add(PropertyValues.IEco(IEco, (byte)caps.IEcoNumber));
-        }
-        if (Given(nameof(RateSelect)))
-        {
-            check.OneOf(nameof(RateSelect), RateSelect, caps.RateSelects.Select(r => (RateSelect)r));
-            values.Add(PropertyValues.RateSelect((byte)RateSelect));
-        }
-        if (Given(nameof(FreshAir)))
-        {
-            check.Feature(nameof(FreshAir), caps.FreshAir);
-            values.Add(PropertyValues.FreshAir(FreshAir != FreshAirSpeed.Off, FreshAir == FreshAirSpeed.Off ? (byte)FreshAirSpeed.Low : (byte)FreshAir));
-        }
-        if (Given(nameof(Cascade)))
-        {
-            check.Feature(nameof(Cascade), caps.Cascade);
-            values.Add(PropertyValues.Cascade((byte)Cascade));
-        }
-        if (Given(nameof(Flash)))
-        {
-            check.Feature(nameof(Flash), caps.Flash);
-            values.Add(PropertyValues.Flash(Flash));
-        }
-        if (Given(nameof(OutSilent)))
-        {
-            check.Feature(nameof(OutSilent), caps.OutSilent);
-            values.Add(PropertyValues.OutSilent(OutSilent));
-        }
-        return values;
-    }
-
-    /// <summary>Breeze through property 0x43 when the unit has it, else the older 0x42 (away) and 0x18 (breezeless).</summary>
-    private IEnumerable<PropertyValue> BreezeValues(CapabilityCheck check)
-    {
-        AcCapabilities caps = check.Capabilities;
-        var offered = new List<BreezeSetting>();
-        if (caps.BreezeAway || caps.BreezeMild || caps.BreezelessMode) offered.Add(BreezeSetting.Off);
-        if (caps.BreezeAway) offered.Add(BreezeSetting.BreezeAway);
-        if (caps.BreezeMild) offered.Add(BreezeSetting.BreezeMild);
-        if (caps.BreezelessMode) offered.Add(BreezeSetting.Breezeless);
-        check.OneOf(nameof(Breeze), Breeze, offered);
-        if (caps.BreezeControl) return new[] { PropertyValues.Breeze((Protocol.Ac.BreezeSetting)Breeze) };
-        var values = new List<PropertyValue>();
-        if (caps.BreezeAway) values.Add(PropertyValues.BreezeAway(Breeze == BreezeSetting.BreezeAway));
-        if (caps.BreezelessMode) values.Add(PropertyValues.Breezeless(Breeze == BreezeSetting.Breezeless));
-        return values;
-    }
-
-    private MideaPropertyResult Result(PropertyValue sent, IReadOnlyList<PropertyValue> answers, string address)
-    {
-        PropertyValue? answer = answers.FirstOrDefault(a => a.Id == sent.Id);
-        string parameter = sent.Id switch
-        {
-            PropertyId.BreezeControl or PropertyId.BreezeAway or PropertyId.Breezeless => nameof(Breeze),
-            PropertyId.SelfClean => nameof(StartSelfClean),
-            _ => PropertyId.Name(sent.Id),
-        };
-        MyInvocation.BoundParameters.TryGetValue(parameter, out object? value);
-        return new MideaPropertyResult
-        {
-            Address = address,
-            Property = parameter,
-            Value = value is SwitchParameter flag ? flag.IsPresent : value,
-            Success = answer is { Failed: false },
-            ResultCode = answer?.Result ?? 0xFF,
-        };
-    }
-
-    private AcState Apply(AcState state, double? celsius)
-    {
-        if (Given(nameof(Power))) state.Power = Power;
-        if (Given(nameof(Mode))) state.Mode = StateMapping.ToProtocol(Mode);
-        if (celsius is { } target) state.TargetTemperature = target;
-        if (Given(nameof(FanSpeed))) state.FanSpeed = (byte)FanSpeed;
-        if (Given(nameof(FanSpeedPercent))) state.FanSpeed = (byte)FanSpeedPercent;
-        if (Given(nameof(SwingMode))) state.Swing = StateMapping.ToProtocol(SwingMode);
-        if (Given(nameof(Eco))) state.Eco = Eco;
-        if (Given(nameof(Turbo))) state.Turbo = Turbo;
-        if (Given(nameof(Sleep))) state.Sleep = Sleep;
-        if (Given(nameof(FreezeProtection))) state.FreezeProtection = FreezeProtection;
-        if (Given(nameof(Fahrenheit))) state.Fahrenheit = Fahrenheit;
-        if (Given(nameof(TargetHumidity))) state.TargetHumidity = TargetHumidity;
-        if (Given(nameof(FollowMe))) state.FollowMe = FollowMe;
-        if (Given(nameof(Purifier))) state.Purifier = Purifier;
-        if (Given(nameof(AuxHeat)))
-        {
-            state.AuxHeat = AuxHeat == AuxiliaryHeat.On;
-            state.IndependentAuxHeat = AuxHeat == AuxiliaryHeat.Only;
-        }
-        return state;
-    }
+        Power = Given(nameof(Power)) ? Power : null,
+        Mode = Given(nameof(Mode)) ? EnumMapping.ToProtocol(Mode) : null,
+        TargetTemperature = Given(nameof(TargetTemperature)) ? TargetTemperature : null,
+        TargetInFahrenheit = Unit == TemperatureUnit.Fahrenheit,
+        FanSpeed = Given(nameof(FanSpeed)) ? EnumMapping.ToProtocol(FanSpeed) : null,
+        FanSpeedPercent = Given(nameof(FanSpeedPercent)) ? FanSpeedPercent : null,
+        SwingMode = Given(nameof(SwingMode)) ? EnumMapping.ToProtocol(SwingMode) : null,
+        Eco = Given(nameof(Eco)) ? Eco : null,
+        Turbo = Given(nameof(Turbo)) ? Turbo : null,
+        Sleep = Given(nameof(Sleep)) ? Sleep : null,
+        FreezeProtection = Given(nameof(FreezeProtection)) ? FreezeProtection : null,
+        Fahrenheit = Given(nameof(Fahrenheit)) ? Fahrenheit : null,
+        TargetHumidity = Given(nameof(TargetHumidity)) ? TargetHumidity : null,
+        FollowMe = Given(nameof(FollowMe)) ? FollowMe : null,
+        Purifier = Given(nameof(Purifier)) ? Purifier : null,
+        AuxHeat = Given(nameof(AuxHeat)) ? EnumMapping.ToProtocol(AuxHeat) : null,
+        VerticalSwingAngle = Given(nameof(VerticalSwingAngle)) ? EnumMapping.ToProtocol(VerticalSwingAngle) : null,
+        HorizontalSwingAngle = Given(nameof(HorizontalSwingAngle)) ? EnumMapping.ToProtocol(HorizontalSwingAngle) : null,
+        Breeze = Given(nameof(Breeze)) ? EnumMapping.ToProtocol(Breeze) : null,
+        StartSelfClean = StartSelfClean.IsPresent,
+        IEco = Given(nameof(IEco)) ? IEco : null,
+        RateSelect = Given(nameof(RateSelect)) ? EnumMapping.ToProtocol(RateSelect) : null,
+        FreshAir = Given(nameof(FreshAir)) ? EnumMapping.ToProtocol(FreshAir) : null,
+        Cascade = Given(nameof(Cascade)) ? EnumMapping.ToProtocol(Cascade) : null,
+        Flash = Given(nameof(Flash)) ? Flash : null,
+        OutSilent = Given(nameof(OutSilent)) ? OutSilent : null,
+        Beep = Beep.IsPresent,
+    };
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
 using Midea.Protocol;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
@@ -32,19 +33,21 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
             result.Id = endpoint.DeviceId;
             result.ProtocolVersion = endpoint.ProtocolVersion;
             result.CredentialSource = source;
-            TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
+            var policy = new RequestPolicy(TimeSpan.FromSeconds(TimeoutSeconds));
             try
             {
                 Await(async cancel =>
                 {
+                    // A session of its own, closed at the end: the test measures a fresh connect.
+                    using var session = new DeviceSession(endpoint, policy, ProtocolLog);
                     var clock = Stopwatch.StartNew();
-                    using AcClient client = await AcClient.ConnectAsync(endpoint, limit, cancel, ProtocolLog).ConfigureAwait(false);
+                    await session.ConnectAsync(cancel).ConfigureAwait(false);
                     result.ConnectMs = clock.Elapsed.TotalMilliseconds;
                     clock.Restart();
-                    await client.GetStateAsync(cancel).ConfigureAwait(false);
+                    await AirConditionerOf(Appliance.Open(session)).GetStateAsync(cancel).ConfigureAwait(false);
                     result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
                     return true;
-                }, TimeSpan.FromTicks(limit.Ticks * 2), result.Address);
+                }, policy.OperationDeadline, result.Address);
             }
             finally
             {

@@ -8,6 +8,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
@@ -55,13 +56,10 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <summary>Limit for connecting and for each request to the unit.</summary>
     [Parameter]
     [ValidateRange(1, 120)]
-    public int TimeoutSeconds { get; set; } = 5;
+    public int TimeoutSeconds { get; set; } = RequestPolicy.DefaultRequestSeconds;
 
     /// <summary>Units worked on at once (a cmdlet's -ThrottleLimit); 1 for cmdlets that work one unit at a time.</summary>
     private protected virtual int Parallelism => 1;
-
-    /// <summary>The most requests this command sends on one connection (the connect itself not counted).</summary>
-    private protected virtual int Exchanges => 1;
 
     private int Window => Math.Max(256, 32 * Parallelism);
     private readonly Dictionary<string, SessionSlot> _sessions = new();
@@ -84,7 +82,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// written as a non-terminating error for that unit. Sessions stay open for the rest of the
     /// pipeline, so a unit named again reuses its connection and V3 handshake.
     /// </summary>
-    internal void Submit<T>(Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
+    internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
     {
         var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
         _throttle ??= new SemaphoreSlim(Parallelism);
@@ -96,6 +94,11 @@ public abstract class DeviceCmdlet : MideaCmdlet
         // enough that one unit timing out does not hold the others back.
         Drain(wait: Parallelism == 1 || _pending.Count >= Window);
     }
+
+    /// <summary>The air conditioner behind <paramref name="appliance"/>; the cmdlets that take only air-conditioner fields refuse another family clearly.</summary>
+    /// <exception cref="MideaProtocolException">Another appliance family (fault Unsupported); nothing was sent.</exception>
+    private protected static AirConditioner AirConditionerOf(Appliance appliance) => appliance as AirConditioner
+        ?? throw new MideaProtocolException(ProtocolFault.Unsupported, $"{appliance.Session.Endpoint} is a {Appliance.TypeName(appliance.Session.Endpoint.ApplianceType)} unit; this command drives air conditioners.");
 
     /// <inheritdoc/>
     protected override void EndProcessing()
@@ -220,7 +223,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         FlushDebug();
     }
 
-    private async Task<object> RunAsync<T>(DeviceRequest request, Func<ManagedClient, DeviceEndpoint, CancellationToken, Task<T>> work) where T : class
+    private async Task<object> RunAsync<T>(DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work) where T : class
     {
         try
         {
@@ -234,20 +237,13 @@ public abstract class DeviceCmdlet : MideaCmdlet
             {
                 return await ThrottledAsync(async () =>
                 {
-                    // Each request has the full limit; the whole exchange gets it once per request it may make.
-                    TimeSpan deadline = TimeSpan.FromTicks(request.Timeout.Ticks * (1 + Exchanges));
-                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-                    limit.CancelAfter(deadline);
+                    // The session holds each request and the whole operation to the policy's limits.
                     var clock = Stopwatch.StartNew();
                     try
                     {
-                        T result = await work(slot.Session, endpoint, limit.Token).ConfigureAwait(false);
+                        T result = await work(Appliance.Open(slot.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
                         _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
                         return (object)result;
-                    }
-                    catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !StopToken.IsCancellationRequested)
-                    {
-                        throw new DeviceTimeoutException($"{endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
                     }
                     catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
                     {
@@ -298,7 +294,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
                 return slot;
             }
             _verbose.Enqueue($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
-            slot = new SessionSlot(new ManagedClient(endpoint, limit, ProtocolLog));
+            slot = new SessionSlot(new DeviceSession(endpoint, new RequestPolicy(limit), ProtocolLog));
             _sessions[key] = slot;
             return slot;
         }
@@ -337,20 +333,22 @@ public abstract class DeviceCmdlet : MideaCmdlet
         IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
         long id = request.Id;
         int version = request.ProtocolVersion;
+        byte type = AaFrame.AirConditioner;
         bool known = false;
         if (id == 0 || version == 0)
         {
             (DiscoveryInfo info, known) = await DiscoverAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
             id = id == 0 ? info.DeviceId : id;
             version = version == 0 ? info.ProtocolVersion : version;
+            type = info.ApplianceType;
         }
         if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
-        if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version), "None");
+        if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version, applianceType: type), "None");
         if (request.Token is { Length: > 0 } && request.Key is { Length: > 0 })
         {
             byte[] token = Secrets.HexBytes(request.Token, Handshake.TokenSize, "token");
             byte[] key = Secrets.HexBytes(request.Key, Handshake.KeySize, "key");
-            return (new DeviceEndpoint(address, request.Port, id, version, token, key), "Parameter");
+            return (new DeviceEndpoint(address, request.Port, id, version, token, key, type), "Parameter");
         }
         // Not given: the per-user store, by device id (Save-MideaDevice).
         Store.StoredDevice? stored = Store.DeviceStore.Find(id);
@@ -367,14 +365,14 @@ public abstract class DeviceCmdlet : MideaCmdlet
             throw new AuthenticationFailedException($"{request.Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
         }
         _verbose.Enqueue($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
-        return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key), "Store");
+        return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key, type), "Store");
     }
 
     /// <returns>The unit's identity, and whether it came from <see cref="KnownDevices"/> rather than from the unit just now.</returns>
     private async Task<(DiscoveryInfo Info, bool Known)> DiscoverAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
     {
         MideaDevice? known = useKnown ? KnownDevices.Find(address.ToString()) : null;
-        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion }, true);
+        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion, ApplianceType = Appliance.TypeOf(known.Type) ?? AaFrame.AirConditioner }, true);
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
         // Silence means no unit at this address, which is what DeviceUnreachable says; a unit
         // remembered there is forgotten, so tab completion stops offering it.
@@ -393,8 +391,8 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private sealed class SessionSlot
     {
-        public SessionSlot(ManagedClient session) => Session = session;
-        public ManagedClient Session { get; }
+        public SessionSlot(DeviceSession session) => Session = session;
+        public DeviceSession Session { get; }
         public SemaphoreSlim Lock { get; } = new(1, 1);
     }
 }

@@ -1,20 +1,9 @@
-using System.Collections.Generic;
-using Midea.Protocol.Ac;
+using Midea.Protocol.Appliances;
 
 namespace Midea.PowerShell.Internal;
 
-/// <summary>Capabilities read in this session, by device id, so a change does not ask the unit again each time.</summary>
+/// <summary>Capabilities read in this PowerShell process, by device id, shared by every command so a change does not ask the unit again each time.</summary>
 internal static class KnownCapabilities
 {
-    private static readonly Dictionary<long, AcCapabilities> ById = new();
-
-    public static void Remember(long id, AcCapabilities capabilities)
-    {
-        lock (ById) ById[id] = capabilities;
-    }
-
-    public static AcCapabilities? Find(long id)
-    {
-        lock (ById) return ById.TryGetValue(id, out AcCapabilities? caps) ? caps : null;
-    }
+    public static CapabilityCache Cache { get; } = new();
 }

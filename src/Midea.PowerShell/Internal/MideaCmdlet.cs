@@ -101,7 +101,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
         OutcomeUnknownException => ("OutcomeUnknown", ErrorCategory.ConnectionError),
         InsecureTransportException => ("InsecureTransport", ErrorCategory.SecurityError),
         ProvisioningRefusedException => ("ProvisioningRefused", ErrorCategory.InvalidData),
-        UnsupportedValueException => ("NotSupportedByUnit", ErrorCategory.InvalidArgument),
+        NotSupportedByUnitException => ("NotSupportedByUnit", ErrorCategory.InvalidArgument),
         Store.StoreCorruptException => ("StoreCorrupt", ErrorCategory.InvalidData),
         System.IO.IOException => ("StoreIOFailed", ErrorCategory.ReadError),
         UnauthorizedAccessException => ("StoreAccessDenied", ErrorCategory.PermissionDenied),

@@ -1,9 +1,10 @@
 using Midea.Protocol.Ac;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
 
-/// <summary>Between the protocol's state and the public output type (protocol types never leave this assembly).</summary>
+/// <summary>From the protocol's state to the public output type (protocol types never leave this assembly).</summary>
 internal static class StateMapping
 {
     public static MideaState ToPublic(AcState state, DeviceEndpoint endpoint) => new()
@@ -13,10 +14,10 @@ internal static class StateMapping
         Id = endpoint.DeviceId,
         ProtocolVersion = endpoint.ProtocolVersion,
         Power = state.Power,
-        Mode = (OperationalMode)state.Mode,
+        Mode = EnumMapping.ToPublic(state.Mode),
         TargetTemperature = state.TargetTemperature,
-        FanSpeed = (FanSpeed)state.FanSpeed,
-        SwingMode = (SwingMode)state.Swing,
+        FanSpeed = EnumMapping.ToPublic((Protocol.Ac.FanSpeed)state.FanSpeed),
+        SwingMode = EnumMapping.ToPublic(state.Swing),
         Eco = state.Eco,
         Turbo = state.Turbo,
         Sleep = state.Sleep,
@@ -31,10 +32,6 @@ internal static class StateMapping
         FollowMe = state.FollowMe,
         Purifier = state.Purifier,
         AuxHeat = state.AuxHeat,
-        AuxHeatMode = state.IndependentAuxHeat ? AuxiliaryHeat.Only : state.AuxHeat ? AuxiliaryHeat.On : AuxiliaryHeat.Off,
+        AuxHeatMode = EnumMapping.ToPublic(AirConditioner.AuxiliaryHeatOf(state)),
     };
-
-    public static Protocol.Ac.OperationalMode ToProtocol(OperationalMode mode) => (Protocol.Ac.OperationalMode)mode;
-
-    public static Protocol.Ac.SwingMode ToProtocol(SwingMode swing) => (Protocol.Ac.SwingMode)swing;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Midea.Protocol.Codec;
 
 namespace Midea.Protocol.Transport;
 
@@ -6,8 +7,10 @@ namespace Midea.Protocol.Transport;
 public sealed class DeviceEndpoint
 {
     /// <summary>Creates an endpoint.</summary>
-    public DeviceEndpoint(IPAddress address, int port, long deviceId, int protocolVersion, byte[]? token = null, byte[]? key = null)
+    /// <param name="applianceType">What kind of appliance the unit is, as discovery reports it (0xAC an air conditioner); it picks the appliance type that drives the unit.</param>
+    public DeviceEndpoint(IPAddress address, int port, long deviceId, int protocolVersion, byte[]? token = null, byte[]? key = null, byte applianceType = AaFrame.AirConditioner)
     {
+        ApplianceType = applianceType;
         Address = address;
         Port = port;
         DeviceId = deviceId;
@@ -28,6 +31,8 @@ public sealed class DeviceEndpoint
     public byte[]? Token { get; }
     /// <summary>V3 key (32 bytes).</summary>
     public byte[]? Key { get; }
+    /// <summary>The appliance type byte (0xAC for an air conditioner), which also heads every AA frame to and from the unit.</summary>
+    public byte ApplianceType { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Address}:{Port}";

@@ -156,7 +156,7 @@ public sealed class MideaConnection : IDisposable
             _log?.Invoke($"Skipped V2 packet type {packet.MessageType:x4} from {_endpoint}.");
             return null;
         }
-        return AaFrame.Decode(packet.Payload);
+        return AaFrame.Decode(packet.Payload, _endpoint.ApplianceType);
     }
 
     /// <summary>
