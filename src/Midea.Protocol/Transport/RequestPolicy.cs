@@ -97,6 +97,12 @@ public sealed class RequestPolicy
     /// <summary>How long a stopped provisioning batch may take to put the computer back on its own network (netsh and nmcli take seconds).</summary>
     public static TimeSpan RejoinGrace { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Limit for one run of the computer's own Wi-Fi tool (netsh, nmcli, networksetup) that does not wait for a network.</summary>
+    public static TimeSpan WlanCommandLimit { get; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>What a Wi-Fi tool may take beyond its own wait for a network (it starts, then reports).</summary>
+    public static TimeSpan WlanJoinSlack { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The default limit for one call to a vendor cloud.</summary>
     public const int DefaultCloudCallSeconds = 10;
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal.Wlan;
 
@@ -16,7 +17,7 @@ internal sealed class NetshWlanClient : IWlanClient
 
     public string? CurrentNetwork(CancellationToken cancel)
     {
-        Match match = SsidLine.Match(WlanTool.Run("netsh", TimeSpan.FromSeconds(15), cancel, "wlan", "show", "interfaces"));
+        Match match = SsidLine.Match(WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "show", "interfaces"));
         return match.Success ? match.Groups[1].Value : null;
     }
 
@@ -26,20 +27,20 @@ internal sealed class NetshWlanClient : IWlanClient
         try
         {
             File.WriteAllText(profile, ProfileXml(ssid, password));
-            WlanTool.Run("netsh", TimeSpan.FromSeconds(15), cancel, "wlan", "add", "profile", $"filename={profile}", "user=current");
+            WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "add", "profile", $"filename={profile}", "user=current");
         }
         finally
         {
             File.Delete(profile);
         }
-        WlanTool.Run("netsh", TimeSpan.FromSeconds(15), cancel, "wlan", "connect", $"name={ssid}", $"ssid={ssid}");
+        WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "connect", $"name={ssid}", $"ssid={ssid}");
         WlanTool.WaitUntil(() => CurrentNetwork(cancel) == ssid, ssid, timeout, cancel);
         return null;
     }
 
     public void Rejoin(string network, TimeSpan timeout, CancellationToken cancel)
     {
-        WlanTool.Run("netsh", TimeSpan.FromSeconds(15), cancel, "wlan", "connect", $"name={network}");
+        WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "connect", $"name={network}");
         WlanTool.WaitUntil(() => CurrentNetwork(cancel) == network, network, timeout, cancel);
     }
 
@@ -47,7 +48,7 @@ internal sealed class NetshWlanClient : IWlanClient
     {
         try
         {
-            WlanTool.Run("netsh", TimeSpan.FromSeconds(15), cancel, "wlan", "delete", "profile", $"name={ssid}");
+            WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "delete", "profile", $"name={ssid}");
         }
         catch (WlanException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal.Wlan;
 
@@ -19,7 +20,7 @@ internal sealed class NetworkSetupWlanClient : IWlanClient
 
     public string? CurrentNetwork(CancellationToken cancel)
     {
-        Match match = Current.Match(WlanTool.Run("networksetup", TimeSpan.FromSeconds(15), cancel, "-getairportnetwork", Device(cancel)));
+        Match match = Current.Match(WlanTool.Run("networksetup", RequestPolicy.WlanCommandLimit, cancel, "-getairportnetwork", Device(cancel)));
         return match.Success ? match.Groups[1].Value : null;
     }
 
@@ -43,7 +44,7 @@ internal sealed class NetworkSetupWlanClient : IWlanClient
     {
         try
         {
-            WlanTool.Run("networksetup", TimeSpan.FromSeconds(15), cancel, "-removepreferredwirelessnetwork", Device(cancel), ssid);
+            WlanTool.Run("networksetup", RequestPolicy.WlanCommandLimit, cancel, "-removepreferredwirelessnetwork", Device(cancel), ssid);
         }
         catch (WlanException)
         {
@@ -54,7 +55,7 @@ internal sealed class NetworkSetupWlanClient : IWlanClient
     private string Device(CancellationToken cancel)
     {
         if (_device != null) return _device;
-        Match match = WifiDevice.Match(WlanTool.Run("networksetup", TimeSpan.FromSeconds(15), cancel, "-listallhardwareports"));
+        Match match = WifiDevice.Match(WlanTool.Run("networksetup", RequestPolicy.WlanCommandLimit, cancel, "-listallhardwareports"));
         return _device = match.Success ? match.Groups[2].Value : "en0";
     }
 }

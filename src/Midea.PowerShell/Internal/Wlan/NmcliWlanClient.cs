@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal.Wlan;
 
@@ -17,7 +18,7 @@ internal sealed class NmcliWlanClient : IWlanClient
     /// <summary>The active Wi-Fi connection profile's name, which is what <see cref="Rejoin"/> brings up again.</summary>
     public string? CurrentNetwork(CancellationToken cancel)
     {
-        string output = WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, "-t", "-f", "NAME,TYPE", "connection", "show", "--active");
+        string output = WlanTool.Run("nmcli", RequestPolicy.WlanCommandLimit, cancel, "-t", "-f", "NAME,TYPE", "connection", "show", "--active");
         return output.Split('\n')
             .Select(line => line.TrimEnd('\r'))
             .Where(line => line.EndsWith(":802-11-wireless", StringComparison.Ordinal))
@@ -31,13 +32,13 @@ internal sealed class NmcliWlanClient : IWlanClient
         Forget(ssid, cancel);
         var add = new[] { "connection", "add", "type", "wifi", "con-name", name, "ifname", "*", "ssid", ssid, "connection.autoconnect", "no" };
         if (password.Length > 0) add = add.Concat(WpaPsk).ToArray();
-        WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, add);
+        WlanTool.Run("nmcli", RequestPolicy.WlanCommandLimit, cancel, add);
         string secrets = Path.Combine(Path.GetTempPath(), $"midea-{Guid.NewGuid():n}");
         try
         {
             File.WriteAllText(secrets, password.Length > 0 ? $"802-11-wireless-security.psk:{password}\n" : "");
             string wait = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            WlanTool.Run("nmcli", timeout + TimeSpan.FromSeconds(5), cancel, "--wait", wait, "connection", "up", "id", name, "passwd-file", secrets);
+            WlanTool.Run("nmcli", timeout + RequestPolicy.WlanJoinSlack, cancel, "--wait", wait, "connection", "up", "id", name, "passwd-file", secrets);
         }
         finally
         {
@@ -49,14 +50,14 @@ internal sealed class NmcliWlanClient : IWlanClient
     public void Rejoin(string network, TimeSpan timeout, CancellationToken cancel)
     {
         string wait = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        WlanTool.Run("nmcli", timeout + TimeSpan.FromSeconds(5), cancel, "--wait", wait, "connection", "up", "id", network);
+        WlanTool.Run("nmcli", timeout + RequestPolicy.WlanJoinSlack, cancel, "--wait", wait, "connection", "up", "id", network);
     }
 
     public void Forget(string ssid, CancellationToken cancel)
     {
         try
         {
-            WlanTool.Run("nmcli", TimeSpan.FromSeconds(15), cancel, "connection", "delete", "id", ProfileName(ssid));
+            WlanTool.Run("nmcli", RequestPolicy.WlanCommandLimit, cancel, "connection", "delete", "id", ProfileName(ssid));
         }
         catch (WlanException)
         {
