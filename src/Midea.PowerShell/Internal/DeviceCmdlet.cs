@@ -333,7 +333,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
         long id = request.Id;
         int version = request.ProtocolVersion;
-        byte type = AaFrame.AirConditioner;
+        byte type = AirConditioner.ApplianceType;
         bool known = false;
         if (id == 0 || version == 0)
         {
@@ -372,7 +372,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private async Task<(DiscoveryInfo Info, bool Known)> DiscoverAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
     {
         MideaDevice? known = useKnown ? KnownDevices.Find(address.ToString()) : null;
-        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion, ApplianceType = Appliance.TypeOf(known.Type) ?? AaFrame.AirConditioner }, true);
+        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion, ApplianceType = Appliance.TypeOf(known.Type) ?? AirConditioner.ApplianceType }, true);
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
         // Silence means no unit at this address, which is what DeviceUnreachable says; a unit
         // remembered there is forgotten, so tab completion stops offering it.

@@ -17,6 +17,9 @@ namespace Midea.Protocol.Appliances;
 /// </summary>
 public sealed class AirConditioner : Appliance
 {
+    /// <summary>The appliance type byte of air conditioners, in discovery replies and AA frame headers.</summary>
+    public const byte ApplianceType = AaFrame.AirConditioner;
+
     // Data group 4 carries the energy counters (protocol.md §5.9).
     private const int EnergyGroup = 4;
 

@@ -1,5 +1,4 @@
 using System;
-using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
 namespace Midea.Protocol.Appliances;
@@ -20,12 +19,12 @@ public abstract class Appliance
     private protected string Address => Session.Endpoint.Address.ToString();
 
     /// <summary>How an appliance type is named to users: AirConditioner for 0xAC, else its number (0xCC).</summary>
-    public static string TypeName(byte type) => type == AaFrame.AirConditioner ? "AirConditioner" : $"0x{type:X2}";
+    public static string TypeName(byte type) => type == AirConditioner.ApplianceType ? nameof(AirConditioner) : $"0x{type:X2}";
 
     /// <summary>The type byte of a name <see cref="TypeName"/> gave; null for a name it never gives.</summary>
     public static byte? TypeOf(string? name)
     {
-        if (name == "AirConditioner") return AaFrame.AirConditioner;
+        if (name == nameof(AirConditioner)) return AirConditioner.ApplianceType;
         if (name is { Length: 4 } && name.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && byte.TryParse(name.Substring(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out byte type)) return type;
         return null;
@@ -40,7 +39,7 @@ public abstract class Appliance
         byte type = session.Endpoint.ApplianceType;
         return type switch
         {
-            AaFrame.AirConditioner => new AirConditioner(session, capabilities),
+            AirConditioner.ApplianceType => new AirConditioner(session, capabilities),
             _ => throw new MideaProtocolException(ProtocolFault.Unsupported,
                 $"{session.Endpoint} is appliance type 0x{type:X2}; this module drives air conditioners (0xAC)."),
         };

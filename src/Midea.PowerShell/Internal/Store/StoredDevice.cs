@@ -51,7 +51,7 @@ internal sealed class StoredDevice
 
     /// <summary>The public device object, with or without the credentials.</summary>
     public MideaDevice ToPublic(bool includeSecrets) =>
-        new(Address, Port, Id, Name, SerialNumber, Protocol.Appliances.Appliance.TypeName(Protocol.Codec.AaFrame.AirConditioner), ProtocolVersion, MacAddress)
+        new(Address, Port, Id, Name, SerialNumber, Protocol.Appliances.Appliance.TypeName(Protocol.Appliances.AirConditioner.ApplianceType), ProtocolVersion, MacAddress)
         {
             Token = includeSecrets && Token != null ? SecureHex(Token) : null,
             Key = includeSecrets && Key != null ? SecureHex(Key) : null,
