@@ -88,6 +88,14 @@ public sealed class RequestPolicy
     /// <summary>The default limit for each network step of provisioning (join, discovery, connect, acknowledgement); an access point takes longer than a unit.</summary>
     public const int DefaultProvisioningStepSeconds = 10;
 
+    /// <summary>
+    /// The policy of one provisioning session: <paramref name="stepTimeout"/> (the user's limit per
+    /// step) for the connect, the handshake and the acknowledgement, each tried once. Every stage
+    /// reached is a step of the unit's report, which a second connect would repeat, and a unit in
+    /// AP mode that fails is looked at by the user before the row is run again.
+    /// </summary>
+    public static RequestPolicy ForProvisioning(TimeSpan stepTimeout) => new(stepTimeout) { ReadAttempts = 1 };
+
     /// <summary>The default time to look for a provisioned unit on its new network.</summary>
     public const int DefaultNetworkSearchSeconds = 120;
 
