@@ -222,7 +222,7 @@ internal sealed class WifiProvisioner
                 IPAddress? found = null;
                 using var round = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 TimeSpan left = job.WaitTimeout - clock.Elapsed;
-                TimeSpan limit = left < TimeSpan.FromSeconds(3) ? left : TimeSpan.FromSeconds(3);
+                TimeSpan limit = left < RequestPolicy.NetworkSearchRound ? left : RequestPolicy.NetworkSearchRound;
                 try
                 {
                     await DiscoveryClient.RunAsync(job.WaitTargets, Array.Empty<IPAddress>(), limit, reply =>
