@@ -163,8 +163,8 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         }
         catch (ArgumentException ex)
         {
-            result.Add(new MideaWifiStep("Validate", WifiStepOutcome.Failed, ex.Message, TimeSpan.Zero));
-            result.FailedStep = "Validate";
+            result.Add(new MideaWifiStep(WifiStepName.Validate, WifiStepOutcome.Failed, ex.Message, TimeSpan.Zero));
+            result.FailedStep = WifiStepName.Validate.ToString();
             result.ErrorId = "InvalidArgument";
             result.Error = ex.Message;
             WriteError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, apSsid.Length > 0 ? apSsid : address));
@@ -178,7 +178,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             job.Wipe();
             return;
         }
-        job.Result.Add(new MideaWifiStep("Validate", WifiStepOutcome.Succeeded, $"Settings for '{job.Settings.Ssid}' are valid ({(job.Settings.Passphrase.Length == 0 ? "open network" : "WPA passphrase")}, {job.Settings.ChannelPlan}).", TimeSpan.Zero));
+        job.Result.Add(new MideaWifiStep(WifiStepName.Validate, WifiStepOutcome.Succeeded, $"Settings for '{job.Settings.Ssid}' are valid ({(job.Settings.Passphrase.Length == 0 ? "open network" : "WPA passphrase")}, {job.Settings.ChannelPlan}).", TimeSpan.Zero));
         _jobs.Add(job);
     }
 
@@ -309,7 +309,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         catch (Exception ex) when (!cancel.IsCancellationRequested)
         {
             job.Result.Success = false;
-            job.Result.FailedStep ??= "Unexpected";
+            job.Result.FailedStep ??= WifiStepName.Unexpected.ToString();
             job.Result.ErrorId ??= "UnexpectedError";
             job.Result.Error ??= ex.Message;
             job.Failure ??= ex;
