@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -92,7 +91,7 @@ internal sealed class WifiProvisioner
         {
             endpoint = Endpoint(job, address, unit);
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException)
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex))
         {
             Fail(job, WifiStepName.Handshake, ex, TimeSpan.Zero);
             return false;
@@ -123,7 +122,7 @@ internal sealed class WifiProvisioner
             result.Acknowledgement = Redact(Hex.Encode(acknowledgement), job.Settings.Passphrase);
             return true;
         }
-        catch (Exception ex) when (ex is MideaException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex) || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             WifiStepName failed = reached switch
             {
@@ -265,7 +264,7 @@ internal sealed class WifiProvisioner
             _verbose($"{Label(job.Result)}: {detail}");
             return true;
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex) || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             Fail(job, name, ex, clock.Elapsed);
             return false;
