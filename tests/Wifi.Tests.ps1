@@ -120,6 +120,13 @@ Describe 'Set-MideaWifi on one unit' {
         $result.ErrorId | Should -Be 'DeviceTimeout'
         ($result.Steps | Where-Object Name -EQ 'Acknowledge').Outcome | Should -Be 'Succeeded'
     }
+
+    It 'names its steps with the words of the help, which scripts compare Name and FailedStep with' {
+        # One home for the names (an internal enum); its members are public text and never renamed.
+        $names = (Get-Module Midea).ImplementingAssembly.GetType('Midea.PowerShell.Internal.WifiStepName', $true)
+        [enum]::GetNames($names) | Should -Be @(
+            'Validate', 'JoinAp', 'FindOnAp', 'Connect', 'Handshake', 'Acknowledge', 'RejoinNetwork', 'FindOnNetwork', 'Unexpected')
+    }
 }
 
 Describe 'Set-MideaWifi input checks' {

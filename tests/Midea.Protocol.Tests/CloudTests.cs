@@ -504,6 +504,16 @@ public class CloudClientTests
     }
 
     [Fact]
+    public void A_token_lookup_may_take_every_try_of_its_four_calls_and_four_unit_limits()
+    {
+        using CloudClient client = CloudClient.Create(CloudKind.NetHomePlus, new Uri("http://127.0.9.97/"));
+        Assert.Equal(TimeSpan.FromSeconds(RequestPolicy.DefaultCloudCallSeconds), client.CallTimeout);
+        Assert.Equal(RequestPolicy.CloudTries, client.Tries);
+        TimeSpan unit = TimeSpan.FromSeconds(7);
+        Assert.Equal(TimeSpan.FromTicks(client.CallTimeout.Ticks * client.Tries * 4 + unit.Ticks * 4), RequestPolicy.CloudLookupDeadline(unit));
+    }
+
+    [Fact]
     public async Task Nothing_listening_is_a_communication_error()
     {
         var probe = new TcpListener(IPAddress.Parse("127.0.9.96"), 0);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
@@ -195,6 +196,36 @@ public class ProvisioningSessionTests
         await Assert.ThrowsAsync<DeviceTimeoutException>(() =>
             ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), TimeSpan.FromSeconds(1), _ => { }, default));
         Assert.Equal(0, unit.Provisioned);
+    }
+
+    [Fact]
+    public async Task A_connection_broken_during_the_handshake_is_not_tried_again()
+    {
+        // Retryable for a read, but provisioning tries each stage once: a second connect would
+        // repeat the Connect step in the unit's report.
+        using VirtualAirConditioner unit = StartAp("127.0.9.55");
+        unit.Faults = new FaultPlan { CloseMidResponse = true };
+        var stages = new List<ProvisioningStage>();
+        await Assert.ThrowsAsync<DeviceUnreachableException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), Timeout, stages.Add, default));
+        Assert.Equal(new[] { ProvisioningStage.Connected }, stages);
+        Assert.Equal(1, unit.Connections);
+        Assert.Equal(0, unit.Provisioned);
+    }
+
+    [Fact]
+    public async Task Stopping_after_the_settings_were_sent_is_a_cancellation_not_an_unknown_outcome()
+    {
+        using VirtualAirConditioner unit = StartAp("127.0.9.56");
+        using var stop = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ProvisioningClient.SendAsync(MintedEndpoint(unit), Command(Settings()), new ProvisioningOptions(), Timeout, stage =>
+            {
+                if (stage != ProvisioningStage.Authenticated) return;
+                unit.Faults = new FaultPlan { ResponseDelay = TimeSpan.FromSeconds(3) };
+                stop.CancelAfter(TimeSpan.FromMilliseconds(300));
+            }, stop.Token));
+        Assert.Equal(1, unit.Provisioned);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Midea.PowerShell.Internal;
-using Midea.Protocol;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Inspection;
 
@@ -51,7 +50,7 @@ public sealed class ConvertFromMideaPacketCommand : MideaCmdlet
             byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "session key");
             WriteObject(ToObject(PacketInspector.Inspect(bytes, key)));
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException)
+        catch (Exception ex) when (IsExpectedFailure(ex))
         {
             // The bytes came from a capture, not from a unit at hand: the error names the input.
             (string id, ErrorCategory category) = Classify(ex);

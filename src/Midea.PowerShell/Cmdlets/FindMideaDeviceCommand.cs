@@ -37,7 +37,7 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
     /// <summary>How long to listen for replies.</summary>
     [Parameter]
     [ValidateRange(1, 120)]
-    public int TimeoutSeconds { get; set; } = 5;
+    public int TimeoutSeconds { get; set; } = RequestPolicy.DefaultDiscoverySeconds;
 
     /// <summary>Stop after this many devices.</summary>
     [Parameter]

@@ -20,8 +20,6 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaCredential))]
 public sealed class GetMideaTokenCommand : MideaCmdlet
 {
-    // Login and two token lookups, each with the cloud client's own 10 s and 3 tries (protocol.md §6.1).
-    private static readonly TimeSpan CloudDeadline = TimeSpan.FromSeconds(4 * 3 * 10);
     private CloudClient? _client;
 
     /// <summary>Which cloud the account belongs to.</summary>
@@ -85,7 +83,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
                     _client = client;
                 }
                 return await CloudTokenLookup.FindAsync(_client, id, pair => Authenticates(address, Port, id, pair, limit, cancel), cancel).ConfigureAwait(false);
-            }, CloudDeadline + TimeSpan.FromTicks(limit.Ticks * 4), $"{Cloud} token lookup");
+            }, RequestPolicy.CloudLookupDeadline(limit), $"{Cloud} token lookup");
             if (address is null) WriteWarning($"{target}: no -Address, so the pair was not tried on the unit; the first match ({(match.BigEndian ? "big" : "little")}-endian udpid) is returned unverified.");
             WriteVerbose($"{target}: {Cloud} gave a pair for udpid {match.UdpId} ({(match.BigEndian ? "big" : "little")}-endian id){(address is null ? "" : " and the unit accepted it")}.");
             WriteObject(new MideaCredential
@@ -133,7 +131,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     {
         MideaDevice? known = KnownDevices.Find(address.ToString());
         if (known != null) return known.Id;
-        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
+        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), RequestPolicy.AskDeadline(limit), $"Discovery of {address}");
         return info?.DeviceId ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address}; give -Id to look the token up without it.");
     }
 }

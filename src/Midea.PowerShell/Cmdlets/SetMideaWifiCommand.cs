@@ -27,10 +27,6 @@ namespace Midea.PowerShell.Cmdlets;
 [OutputType(typeof(MideaWifiResult))]
 public sealed class SetMideaWifiCommand : MideaCmdlet
 {
-    // How long a stopped batch may take to put the computer back on its own network (netsh and
-    // nmcli take seconds; the simulated radio none).
-    private static readonly TimeSpan RejoinGrace = TimeSpan.FromSeconds(30);
-
     // The address every unit has on its own access point.
     private const string StandardApAddress = "192.168.1.1";
 
@@ -98,7 +94,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     /// <summary>Limit for each network step (join, discovery, connect, acknowledgement).</summary>
     [Parameter]
     [ValidateRange(1, 120)]
-    public int TimeoutSeconds { get; set; } = 10;
+    public int TimeoutSeconds { get; set; } = RequestPolicy.DefaultProvisioningStepSeconds;
 
     /// <summary>Addresses, names or CIDR ranges where the unit should appear after joining; it is looked for by id.</summary>
     [Parameter]
@@ -108,7 +104,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
     /// <summary>How long to look for the unit on the target network.</summary>
     [Parameter]
     [ValidateRange(1, 600)]
-    public int WaitTimeoutSeconds { get; set; } = 120;
+    public int WaitTimeoutSeconds { get; set; } = RequestPolicy.DefaultNetworkSearchSeconds;
 
     /// <summary>Units at different addresses provisioned at once; units behind -ApSsid always go one at a time.</summary>
     [Parameter]
@@ -167,8 +163,8 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         }
         catch (ArgumentException ex)
         {
-            result.Add(new MideaWifiStep("Validate", WifiStepOutcome.Failed, ex.Message, TimeSpan.Zero));
-            result.FailedStep = "Validate";
+            result.Add(new MideaWifiStep(WifiStepName.Validate, WifiStepOutcome.Failed, ex.Message, TimeSpan.Zero));
+            result.FailedStep = WifiStepName.Validate.ToString();
             result.ErrorId = "InvalidArgument";
             result.Error = ex.Message;
             WriteError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, apSsid.Length > 0 ? apSsid : address));
@@ -182,7 +178,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             job.Wipe();
             return;
         }
-        job.Result.Add(new MideaWifiStep("Validate", WifiStepOutcome.Succeeded, $"Settings for '{job.Settings.Ssid}' are valid ({(job.Settings.Passphrase.Length == 0 ? "open network" : "WPA passphrase")}, {job.Settings.ChannelPlan}).", TimeSpan.Zero));
+        job.Result.Add(new MideaWifiStep(WifiStepName.Validate, WifiStepOutcome.Succeeded, $"Settings for '{job.Settings.Ssid}' are valid ({(job.Settings.Passphrase.Length == 0 ? "open network" : "WPA passphrase")}, {job.Settings.ChannelPlan}).", TimeSpan.Zero));
         _jobs.Add(job);
     }
 
@@ -257,7 +253,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
                 CancelWork();
                 try
                 {
-                    run.Wait(RejoinGrace);
+                    run.Wait(RequestPolicy.RejoinGrace);
                 }
                 catch (AggregateException)
                 {
@@ -313,7 +309,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         catch (Exception ex) when (!cancel.IsCancellationRequested)
         {
             job.Result.Success = false;
-            job.Result.FailedStep ??= "Unexpected";
+            job.Result.FailedStep ??= WifiStepName.Unexpected.ToString();
             job.Result.ErrorId ??= "UnexpectedError";
             job.Result.Error ??= ex.Message;
             job.Failure ??= ex;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using Midea.Protocol.Provisioning;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
 
@@ -24,8 +25,8 @@ internal sealed class WifiJob
     /// <summary>The user's -AllowUnencryptedTransport: a passphrase may travel over V2 (see WifiProvisioner.ConsentToV2).</summary>
     public bool AllowUnencryptedTransport { get; set; }
     public IReadOnlyList<IPAddress> WaitTargets { get; set; } = Array.Empty<IPAddress>();
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(RequestPolicy.DefaultProvisioningStepSeconds);
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(RequestPolicy.DefaultNetworkSearchSeconds);
     /// <summary>The exception behind a failed step, for the error record.</summary>
     public Exception? Failure { get; set; }
 

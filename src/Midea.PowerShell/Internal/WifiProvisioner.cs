@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,14 +43,14 @@ internal sealed class WifiProvisioner
             IPAddress address = IPAddress.Parse(job.Options.Address);
             if (job.ApSsid is null)
             {
-                Skip(result, "JoinAp", "No -ApSsid: the computer is expected to be on the unit's access point already.");
+                Skip(result, WifiStepName.JoinAp, "No -ApSsid: the computer is expected to be on the unit's access point already.");
             }
             else
             {
                 IPAddress? gateway = null;
                 // Reading the current network is part of joining: it is the first use of the Wi-Fi
                 // tool, so a missing or failing tool is this step's failure, not an unforeseen one.
-                if (!await StepAsync(job, "JoinAp", () =>
+                if (!await StepAsync(job, WifiStepName.JoinAp, () =>
                 {
                     original = _wlan!.CurrentNetwork(cancel);
                     mayHaveLeft = true;
@@ -62,7 +61,7 @@ internal sealed class WifiProvisioner
             }
             result.Address = address.ToString();
             DiscoveryInfo? unit = null;
-            if (!await StepAsync(job, "FindOnAp", async () =>
+            if (!await StepAsync(job, WifiStepName.FindOnAp, async () =>
             {
                 unit = await FindAsync(address, job.Timeout, cancel).ConfigureAwait(false);
                 result.Id = unit.DeviceId;
@@ -79,7 +78,7 @@ internal sealed class WifiProvisioner
             // Even after Ctrl+C the computer must not be left on the unit's access point.
             if (job.ApSsid != null) await RejoinAsync(job, original, mayHaveLeft, CancellationToken.None).ConfigureAwait(false);
             if (result.Success && job.WaitTargets.Count > 0 && !cancel.IsCancellationRequested) await WaitForNetworkAsync(job, cancel).ConfigureAwait(false);
-            else if (result.Success) Skip(result, "FindOnNetwork", "No -WaitForNetwork: not looking for the unit on its new network.");
+            else if (result.Success) Skip(result, WifiStepName.FindOnNetwork, "No -WaitForNetwork: not looking for the unit on its new network.");
             result.Elapsed = total.Elapsed;
         }
     }
@@ -92,9 +91,9 @@ internal sealed class WifiProvisioner
         {
             endpoint = Endpoint(job, address, unit);
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException)
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex))
         {
-            Fail(job, "Handshake", ex, TimeSpan.Zero);
+            Fail(job, WifiStepName.Handshake, ex, TimeSpan.Zero);
             return false;
         }
         byte[] payload = ProvisioningPayload.Encode(job.Settings);
@@ -105,7 +104,7 @@ internal sealed class WifiProvisioner
         void Reached(ProvisioningStage stage)
         {
             reached = stage;
-            string name = stage switch { ProvisioningStage.Connected => "Connect", ProvisioningStage.Authenticated => "Handshake", _ => "Acknowledge" };
+            WifiStepName name = stage switch { ProvisioningStage.Connected => WifiStepName.Connect, ProvisioningStage.Authenticated => WifiStepName.Handshake, _ => WifiStepName.Acknowledge };
             string detail = stage switch
             {
                 ProvisioningStage.Connected => $"TCP connected to {endpoint}.",
@@ -119,17 +118,17 @@ internal sealed class WifiProvisioner
         try
         {
             byte[] acknowledgement = await ProvisioningClient.SendAsync(endpoint, command, job.Options, job.Timeout, Reached, cancel, _debug).ConfigureAwait(false);
-            if (endpoint.ProtocolVersion == 2) result.Add(new MideaWifiStep("Handshake", WifiStepOutcome.Skipped, "V2 has no handshake.", TimeSpan.Zero));
+            if (endpoint.ProtocolVersion == 2) result.Add(new MideaWifiStep(WifiStepName.Handshake, WifiStepOutcome.Skipped, "V2 has no handshake.", TimeSpan.Zero));
             result.Acknowledgement = Redact(Hex.Encode(acknowledgement), job.Settings.Passphrase);
             return true;
         }
-        catch (Exception ex) when (ex is MideaException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex) || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {
-            string failed = reached switch
+            WifiStepName failed = reached switch
             {
-                null => "Connect",
-                ProvisioningStage.Connected when endpoint.ProtocolVersion == 3 => "Handshake",
-                _ => "Acknowledge",
+                null => WifiStepName.Connect,
+                ProvisioningStage.Connected when endpoint.ProtocolVersion == 3 => WifiStepName.Handshake,
+                _ => WifiStepName.Acknowledge,
             };
             Fail(job, failed, ex, clock.Elapsed);
             return false;
@@ -192,15 +191,15 @@ internal sealed class WifiProvisioner
     {
         if (!mayHaveLeft)
         {
-            Skip(job.Result, "RejoinNetwork", "The computer did not leave its network: the Wi-Fi tool failed before switching.");
+            Skip(job.Result, WifiStepName.RejoinNetwork, "The computer did not leave its network: the Wi-Fi tool failed before switching.");
         }
         else if (original is null)
         {
-            Skip(job.Result, "RejoinNetwork", "The computer was on no Wi-Fi network before; nothing to rejoin.");
+            Skip(job.Result, WifiStepName.RejoinNetwork, "The computer was on no Wi-Fi network before; nothing to rejoin.");
         }
         else
         {
-            bool rejoined = await StepAsync(job, "RejoinNetwork", () =>
+            bool rejoined = await StepAsync(job, WifiStepName.RejoinNetwork, () =>
             {
                 _wlan!.Rejoin(original, job.Timeout, cancel);
                 return Task.FromResult($"Back on '{original}'.");
@@ -213,7 +212,7 @@ internal sealed class WifiProvisioner
     private async Task WaitForNetworkAsync(WifiJob job, CancellationToken cancel)
     {
         MideaWifiResult result = job.Result;
-        bool seen = await StepAsync(job, "FindOnNetwork", async () =>
+        bool seen = await StepAsync(job, WifiStepName.FindOnNetwork, async () =>
         {
             var clock = Stopwatch.StartNew();
             _verbose($"Looking for unit {result.Id} on {job.WaitTargets.Count} address(es) for up to {job.WaitTimeout.TotalSeconds:0} s.");
@@ -222,7 +221,7 @@ internal sealed class WifiProvisioner
                 IPAddress? found = null;
                 using var round = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 TimeSpan left = job.WaitTimeout - clock.Elapsed;
-                TimeSpan limit = left < TimeSpan.FromSeconds(3) ? left : TimeSpan.FromSeconds(3);
+                TimeSpan limit = left < RequestPolicy.NetworkSearchRound ? left : RequestPolicy.NetworkSearchRound;
                 try
                 {
                     await DiscoveryClient.RunAsync(job.WaitTargets, Array.Empty<IPAddress>(), limit, reply =>
@@ -255,7 +254,7 @@ internal sealed class WifiProvisioner
     }
 
     /// <returns>False when the step failed (recorded in the result).</returns>
-    private async Task<bool> StepAsync(WifiJob job, string name, Func<Task<string>> work, CancellationToken cancel)
+    private async Task<bool> StepAsync(WifiJob job, WifiStepName name, Func<Task<string>> work, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -265,14 +264,14 @@ internal sealed class WifiProvisioner
             _verbose($"{Label(job.Result)}: {detail}");
             return true;
         }
-        catch (Exception ex) when (ex is MideaException or ArgumentException or SocketException || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
+        catch (Exception ex) when (MideaCmdlet.IsExpectedFailure(ex) || (ex is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             Fail(job, name, ex, clock.Elapsed);
             return false;
         }
     }
 
-    private void Fail(WifiJob job, string step, Exception ex, TimeSpan elapsed)
+    private void Fail(WifiJob job, WifiStepName step, Exception ex, TimeSpan elapsed)
     {
         MideaWifiResult result = job.Result;
         if (ex is OperationCanceledException) ex = new DeviceTimeoutException($"{step}: no answer within {job.Timeout.TotalSeconds:0} s.", ex);
@@ -280,7 +279,7 @@ internal sealed class WifiProvisioner
         result.Success = false;
         if (result.FailedStep is null)
         {
-            result.FailedStep = step;
+            result.FailedStep = step.ToString();
             result.ErrorId = MideaCmdlet.Classify(ex).Id;
             result.Error = ex.Message;
             job.Failure = ex;
@@ -291,7 +290,7 @@ internal sealed class WifiProvisioner
     /// <summary>How a unit is named in messages: its access point, else its address (unknown before the access point is joined).</summary>
     private static string Label(MideaWifiResult result) => result.ApSsid ?? result.Address ?? "";
 
-    private static void Skip(MideaWifiResult result, string step, string why) =>
+    private static void Skip(MideaWifiResult result, WifiStepName step, string why) =>
         result.Add(new MideaWifiStep(step, WifiStepOutcome.Skipped, why, TimeSpan.Zero));
 
     /// <summary>Masks the passphrase should a unit ever echo it in its acknowledgement.</summary>

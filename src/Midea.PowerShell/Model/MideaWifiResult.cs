@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using Midea.PowerShell.Internal;
 
 namespace Midea;
 
@@ -18,9 +19,9 @@ public enum WifiStepOutcome
 /// <summary>One step of provisioning a unit, in the order they ran.</summary>
 public sealed class MideaWifiStep
 {
-    internal MideaWifiStep(string name, WifiStepOutcome outcome, string detail, TimeSpan elapsed)
+    internal MideaWifiStep(WifiStepName name, WifiStepOutcome outcome, string detail, TimeSpan elapsed)
     {
-        Name = name;
+        Name = name.ToString();
         Outcome = outcome;
         Detail = detail;
         Elapsed = elapsed;

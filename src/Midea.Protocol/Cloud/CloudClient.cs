@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Codec;
+using Midea.Protocol.Transport;
 
 namespace Midea.Protocol.Cloud;
 
@@ -15,7 +16,8 @@ namespace Midea.Protocol.Cloud;
 /// message holds the password, a token or a key.
 /// </summary>
 /// <remarks>
-/// Every call is an HTTPS POST with a 10 s time limit, tried up to 3 times when it times out (§6.1).
+/// Every call is an HTTPS POST with a time limit, tried again when it times out (§6.1); the numbers
+/// are <see cref="RequestPolicy.DefaultCloudCallSeconds"/> and <see cref="RequestPolicy.CloudTries"/>.
 /// One client serves one login; calls on one client run one at a time.
 /// </remarks>
 public abstract class CloudClient : IDisposable
@@ -62,11 +64,11 @@ public abstract class CloudClient : IDisposable
     /// <summary>The DEVID sent with every call: 16 random hex characters chosen once per client.</summary>
     internal string DeviceId { get; }
 
-    /// <summary>Time allowed for one try of one call (10 s; tests shorten it).</summary>
-    internal TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Time allowed for one try of one call (the policy's; tests shorten it).</summary>
+    internal TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(RequestPolicy.DefaultCloudCallSeconds);
 
-    /// <summary>Tries per call when a try times out.</summary>
-    internal int Tries { get; set; } = 3;
+    /// <summary>Tries per call when a try times out (the policy's; tests lower it).</summary>
+    internal int Tries { get; set; } = RequestPolicy.CloudTries;
 
     /// <summary>Logs in: asks for the account's login id, then sends the password hashed with it (§6.1, §6.2).</summary>
     /// <param name="account">The account (usually an e-mail address).</param>

@@ -68,7 +68,8 @@ public sealed class DeviceSession : IDisposable
     }
 
     /// <summary>Opens the connection (and the V3 session) if it is not open; a failure to connect is retried like a read.</summary>
-    public Task ConnectAsync(CancellationToken cancel) => WithRetriesAsync(c => Task.FromResult(c), cancel);
+    /// <param name="connected">Called each time TCP connects, before any handshake (lets a caller tell the two failures apart).</param>
+    public Task ConnectAsync(CancellationToken cancel, Action? connected = null) => WithRetriesAsync(c => Task.FromResult(c), cancel, connected);
 
     /// <summary>
     /// Sends one AA frame, built with the next message id, and returns the reply whose body starts
@@ -96,13 +97,13 @@ public sealed class DeviceSession : IDisposable
     private Task<T> SendAsync<T>(Func<MideaConnection, Task<T>> request, RequestKind kind, CancellationToken cancel) =>
         kind == RequestKind.Read ? WithRetriesAsync(request, cancel) : OnceAsync(request, kind == RequestKind.Change, cancel);
 
-    private async Task<T> WithRetriesAsync<T>(Func<MideaConnection, Task<T>> request, CancellationToken cancel)
+    private async Task<T> WithRetriesAsync<T>(Func<MideaConnection, Task<T>> request, CancellationToken cancel, Action? connected = null)
     {
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                MideaConnection connection = await ConnectedAsync(cancel).ConfigureAwait(false);
+                MideaConnection connection = await ConnectedAsync(connected, cancel).ConfigureAwait(false);
                 return await request(connection).ConfigureAwait(false);
             }
             catch (Exception ex) when (RequestPolicy.IsRetryable(ex) && attempt < Policy.ReadAttempts && !cancel.IsCancellationRequested)
@@ -148,10 +149,10 @@ public sealed class DeviceSession : IDisposable
             throw new InvalidOperationException($"An operation made more than {RequestPolicy.MostRequestsPerOperation} requests; raise RequestPolicy.MostRequestsPerOperation with the operation that needs it.");
     }
 
-    private async Task<MideaConnection> ConnectedAsync(CancellationToken cancel)
+    private async Task<MideaConnection> ConnectedAsync(Action? connected, CancellationToken cancel)
     {
         if (_connection != null) return _connection;
-        _connection = await MideaConnection.OpenAsync(Endpoint, Policy.RequestTimeout, cancel, _log).ConfigureAwait(false);
+        _connection = await MideaConnection.OpenAsync(Endpoint, Policy.RequestTimeout, cancel, _log, connected).ConfigureAwait(false);
         Connects++;
         return _connection;
     }

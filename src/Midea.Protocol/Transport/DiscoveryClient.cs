@@ -13,8 +13,8 @@ namespace Midea.Protocol.Transport;
 /// <summary>
 /// Sends discovery probes to both ports of every target and reports replies as they arrive,
 /// once per device. It stops when every unicast target has answered, when <c>maxDevices</c>
-/// were found, or when the timeout passes. Unanswered targets are probed again every second
-/// because UDP may drop a probe.
+/// were found, or when the timeout passes. Unanswered targets are probed again every
+/// <see cref="RequestPolicy.DiscoveryResend"/> because UDP may drop a probe.
 /// </summary>
 /// <remarks>
 /// Any host on the network can send datagrams, so replies are not trusted: a unicast sweep hears
@@ -25,8 +25,6 @@ namespace Midea.Protocol.Transport;
 /// </remarks>
 public static class DiscoveryClient
 {
-    private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(1);
-
     /// <summary>Runs one discovery.</summary>
     /// <param name="unicast">Single hosts; the run ends early once each has answered.</param>
     /// <param name="broadcast">Broadcast addresses; with any, the run lasts the whole timeout.</param>
@@ -65,7 +63,7 @@ public static class DiscoveryClient
             {
                 int sent = SendProbes(socket, probe, waiting, broadcast, log);
                 log?.Invoke($"Sent {sent} probes at {clock.Elapsed.TotalSeconds:0.0} s.");
-                nextSend = clock.Elapsed + ResendInterval;
+                nextSend = clock.Elapsed + RequestPolicy.DiscoveryResend;
             }
             pending ??= socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, new IPEndPoint(IPAddress.Any, 0));
             TimeSpan wait = Min(nextSend, timeout) - clock.Elapsed;

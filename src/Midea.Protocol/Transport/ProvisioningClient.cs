@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Provisioning;
@@ -18,11 +19,14 @@ public enum ProvisioningStage
 
 /// <summary>
 /// Sends Wi-Fi settings to a unit in AP mode by the working hypothesis of provisioning.md §2:
-/// one session, the command as one request, one answer as the acknowledgement.
+/// one session, the command as one request, one answer as the acknowledgement. The session is a
+/// <see cref="DeviceSession"/> under <see cref="RequestPolicy.ForProvisioning"/>, and the command
+/// is a <see cref="RequestKind.Change"/>, so what counts as sent is the policy's.
 /// </summary>
 public static class ProvisioningClient
 {
     /// <summary>Connects (and authenticates for V3), sends prefix ‖ payload, and returns the acknowledgement's data.</summary>
+    /// <param name="timeout">Limit for the connect, the handshake and the acknowledgement, each.</param>
     /// <param name="reached">Called as each stage is reached, so a failure can be pinned to the next one.</param>
     /// <exception cref="ProvisioningRefusedException">The unit answered ERROR.</exception>
     /// <exception cref="OutcomeUnknownException">The settings were written, then no readable answer came.</exception>
@@ -34,22 +38,30 @@ public static class ProvisioningClient
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         if (reached is null) throw new ArgumentNullException(nameof(reached));
-        using MideaConnection connection = await MideaConnection.OpenAsync(endpoint, timeout, cancel, log, () => reached(ProvisioningStage.Connected)).ConfigureAwait(false);
+        using var session = new DeviceSession(endpoint, RequestPolicy.ForProvisioning(timeout), log);
+        await session.ConnectAsync(cancel, () => reached(ProvisioningStage.Connected)).ConfigureAwait(false);
         if (endpoint.ProtocolVersion == 3) reached(ProvisioningStage.Authenticated);
-        long before = connection.PacketsSent;
         byte[]? acknowledgement;
         try
         {
-            acknowledgement = await connection.ExchangeAsync(commandData, options.V2MessageType, cancel).ConfigureAwait(false);
+            acknowledgement = await session.ExchangeAsync(commandData, options.V2MessageType, RequestKind.Change, cancel).ConfigureAwait(false);
         }
-        catch (MideaException ex) when (connection.PacketsSent > before)
+        catch (OutcomeUnknownException ex) when (ex.InnerException is MideaException cause)
         {
             // Written, then silence, a closed connection or bytes that do not decode. A unit that
             // accepted the settings leaves its access point and can vanish the same way as one that
             // rejected them, so neither "refused" nor "unreachable" would be honest; never re-sent.
+            // The session's own message says "read the state", which a unit off its access point
+            // cannot answer: this one says where to look instead.
             throw new OutcomeUnknownException(
-                $"The Wi-Fi settings were sent to {endpoint}, then no readable acknowledgement came ({ex.Message}). They may or may not have been applied: "
-                + "look for the unit on the target network (-WaitForNetwork, Find-MideaDevice) before sending them again.", ex);
+                $"The Wi-Fi settings were sent to {endpoint}, then no readable acknowledgement came ({cause.Message}). They may or may not have been applied: "
+                + "look for the unit on the target network (-WaitForNetwork, Find-MideaDevice) before sending them again.", cause);
+        }
+        catch (OutcomeUnknownException ex) when (ex.InnerException is not null)
+        {
+            // Not the unit's doing (the caller stopped, or a bug): it goes up as it came, not as an unknown outcome.
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
         }
         if (acknowledgement is null) throw new ProvisioningRefusedException($"{endpoint} answered ERROR to the Wi-Fi settings: it refused them.");
         reached(ProvisioningStage.Acknowledged);

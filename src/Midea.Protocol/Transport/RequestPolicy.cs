@@ -82,11 +82,26 @@ public sealed class RequestPolicy
     /// <summary>How often discovery probes a target that has not answered yet (UDP may drop a probe).</summary>
     public static TimeSpan DiscoveryResend { get; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The limit around asking one address who it is (<see cref="DiscoveryClient.AskAsync"/>) for
+    /// <paramref name="listen"/>: a second longer, so that the ask's own ending ("nobody answered")
+    /// comes first and this limit only catches an ask that hangs.
+    /// </summary>
+    public static TimeSpan AskDeadline(TimeSpan listen) => listen + TimeSpan.FromSeconds(1);
+
     /// <summary>The default listening time of a discovery sweep.</summary>
     public const int DefaultDiscoverySeconds = 5;
 
     /// <summary>The default limit for each network step of provisioning (join, discovery, connect, acknowledgement); an access point takes longer than a unit.</summary>
     public const int DefaultProvisioningStepSeconds = 10;
+
+    /// <summary>
+    /// The policy of one provisioning session: <paramref name="stepTimeout"/> (the user's limit per
+    /// step) for the connect, the handshake and the acknowledgement, each tried once. Every stage
+    /// reached is a step of the unit's report, which a second connect would repeat, and a unit in
+    /// AP mode that fails is looked at by the user before the row is run again.
+    /// </summary>
+    public static RequestPolicy ForProvisioning(TimeSpan stepTimeout) => new(stepTimeout) { ReadAttempts = 1 };
 
     /// <summary>The default time to look for a provisioned unit on its new network.</summary>
     public const int DefaultNetworkSearchSeconds = 120;
@@ -108,4 +123,13 @@ public sealed class RequestPolicy
 
     /// <summary>Tries per cloud call when a try times out (the clouds are slow, not flaky).</summary>
     public const int CloudTries = 3;
+
+    /// <summary>
+    /// The limit for a whole token lookup (Get-MideaToken). It counts four cloud calls with all
+    /// their tries (the login id and the login, then getToken for the udpid of each byte order of
+    /// the id), and four <paramref name="unitTimeout"/>s for trying the pairs on the unit (one pair
+    /// per byte order, each a connect and a V3 handshake).
+    /// </summary>
+    public static TimeSpan CloudLookupDeadline(TimeSpan unitTimeout) =>
+        TimeSpan.FromTicks(TimeSpan.FromSeconds(DefaultCloudCallSeconds).Ticks * CloudTries * 4 + unitTimeout.Ticks * 4);
 }
