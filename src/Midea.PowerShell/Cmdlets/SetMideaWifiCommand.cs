@@ -339,7 +339,7 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
         {
             Address = address,
             Port = Port,
-            Credentials = (ProvisioningCredentials)CredentialSource,
+            CredentialSource = EnumMapping.ToProtocol(CredentialSource),
             V2MessageType = (ushort)V2MessageType,
         };
         if (ApPassword != null) options.ApPassword = Secrets.ToPlain(ApPassword);

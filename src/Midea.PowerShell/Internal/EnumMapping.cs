@@ -212,6 +212,24 @@ internal static class EnumMapping
         _ => throw Unknown(value),
     };
 
+    public static Protocol.Provisioning.WifiCredentialSource ToProtocol(WifiCredentialSource value) => value switch
+    {
+        WifiCredentialSource.Auto => Protocol.Provisioning.WifiCredentialSource.Auto,
+        WifiCredentialSource.Token => Protocol.Provisioning.WifiCredentialSource.Token,
+        WifiCredentialSource.MintedFromAp => Protocol.Provisioning.WifiCredentialSource.MintedFromAp,
+        WifiCredentialSource.V2 => Protocol.Provisioning.WifiCredentialSource.V2,
+        _ => throw Unknown(value),
+    };
+
+    public static WifiCredentialSource ToPublic(Protocol.Provisioning.WifiCredentialSource value) => value switch
+    {
+        Protocol.Provisioning.WifiCredentialSource.Auto => WifiCredentialSource.Auto,
+        Protocol.Provisioning.WifiCredentialSource.Token => WifiCredentialSource.Token,
+        Protocol.Provisioning.WifiCredentialSource.MintedFromAp => WifiCredentialSource.MintedFromAp,
+        Protocol.Provisioning.WifiCredentialSource.V2 => WifiCredentialSource.V2,
+        _ => throw Unknown(value),
+    };
+
     private static ArgumentOutOfRangeException Unknown<T>(T value) where T : struct, Enum =>
         new(nameof(value), value, $"{typeof(T).FullName} has no counterpart for {value}.");
 }

@@ -138,20 +138,20 @@ internal sealed class WifiProvisioner
     private DeviceEndpoint Endpoint(WifiJob job, IPAddress address, DiscoveryInfo unit)
     {
         MideaWifiResult result = job.Result;
-        ProvisioningCredentials source = job.Options.Credentials;
-        if (source == ProvisioningCredentials.Auto)
+        Protocol.Provisioning.WifiCredentialSource source = job.Options.CredentialSource;
+        if (source == Protocol.Provisioning.WifiCredentialSource.Auto)
         {
-            source = job.Token != null ? ProvisioningCredentials.Token
-                : unit.ProtocolVersion == 2 ? ProvisioningCredentials.V2
-                : ProvisioningCredentials.MintedFromAp;
+            source = job.Token != null ? Protocol.Provisioning.WifiCredentialSource.Token
+                : unit.ProtocolVersion == 2 ? Protocol.Provisioning.WifiCredentialSource.V2
+                : Protocol.Provisioning.WifiCredentialSource.MintedFromAp;
         }
         result.CredentialSource = source.ToString();
         switch (source)
         {
-            case ProvisioningCredentials.V2:
+            case Protocol.Provisioning.WifiCredentialSource.V2:
                 ConsentToV2(job, address);
                 return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 2);
-            case ProvisioningCredentials.Token:
+            case Protocol.Provisioning.WifiCredentialSource.Token:
                 if (job.Token is null || job.Key is null) throw new ArgumentException("-CredentialSource Token needs -Token and -Key.");
                 return new DeviceEndpoint(address, job.Options.Port, unit.DeviceId, 3, job.Token, job.Key);
             default:
@@ -176,7 +176,7 @@ internal sealed class WifiProvisioner
     {
         if (job.Settings.Passphrase.Length == 0) return;
         string unit = job.ApSsid is null ? address.ToString() : $"{job.ApSsid} ({address})";
-        if (!job.AllowUnencryptedTransport && job.Options.Credentials != ProvisioningCredentials.V2)
+        if (!job.AllowUnencryptedTransport && job.Options.CredentialSource != Protocol.Provisioning.WifiCredentialSource.V2)
         {
             throw new InsecureTransportException(
                 $"{unit} answered discovery as a V2 unit. V2 encrypts with a key that is public, so anyone on the unit's access point could read the passphrase "

@@ -4,7 +4,7 @@ using Midea.Protocol.Codec;
 namespace Midea.Protocol.Provisioning;
 
 /// <summary>Where the credentials for the AP-mode session come from (provisioning.md §2: unverified).</summary>
-public enum ProvisioningCredentials
+public enum WifiCredentialSource
 {
     /// <summary>A given token/key if there is one; V2 for a V2 unit; else minted from the AP.</summary>
     Auto,
@@ -30,12 +30,12 @@ public sealed class ProvisioningOptions
     /// <summary>TCP port of the session.</summary>
     public int Port { get; set; } = 6444;
     /// <summary>Where the session's credentials come from.</summary>
-    public ProvisioningCredentials Credentials { get; set; } = ProvisioningCredentials.Auto;
-    /// <summary>Password of the unit's own access point, for <see cref="ProvisioningCredentials.MintedFromAp"/>; commonly reported, unverified.</summary>
+    public WifiCredentialSource CredentialSource { get; set; } = WifiCredentialSource.Auto;
+    /// <summary>Password of the unit's own access point, for <see cref="WifiCredentialSource.MintedFromAp"/>; commonly reported, unverified.</summary>
     public string ApPassword { get; set; } = "12345678";
     /// <summary>The 14 unknown bytes sent before the payload.</summary>
     public byte[] Prefix { get; set; } = CapturedPrefix;
-    /// <summary>V2 message type that carries the command when <see cref="ProvisioningCredentials.V2"/> is used (a guess: appliance data).</summary>
+    /// <summary>V2 message type that carries the command when <see cref="WifiCredentialSource.V2"/> is used (a guess: appliance data).</summary>
     public ushort V2MessageType { get; set; } = V2Packet.ApplianceData;
 
     /// <summary>The data of the encrypted request: prefix ‖ payload.</summary>
