@@ -116,15 +116,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     private static async Task<bool> Authenticates(IPAddress? address, int port, long id, CloudToken pair, TimeSpan limit, CancellationToken cancel)
     {
         if (address is null) return true;
-        try
-        {
-            using MideaConnection session = await MideaConnection.OpenAsync(new DeviceEndpoint(address, port, id, 3, pair.Token, pair.Key), limit, cancel).ConfigureAwait(false);
-            return true;
-        }
-        catch (AuthenticationFailedException)
-        {
-            return false;
-        }
+        return await DeviceSession.AcceptsAsync(new DeviceEndpoint(address, port, id, 3, pair.Token, pair.Key), new RequestPolicy(limit), cancel).ConfigureAwait(false);
     }
 
     private long DiscoverId(IPAddress address, TimeSpan limit)

@@ -91,6 +91,25 @@ public sealed class DeviceSession : IDisposable
         return SendAsync(c => c.ExchangeAsync(data, v2MessageType, cancel), kind, cancel);
     }
 
+    /// <summary>
+    /// Whether a V3 unit accepts the token and key of <paramref name="endpoint"/>: connects and
+    /// authenticates, then closes. A refused handshake is the answer false; any other failure (no
+    /// answer, no connection) is thrown, since it says nothing about the pair.
+    /// </summary>
+    public static async Task<bool> AcceptsAsync(DeviceEndpoint endpoint, RequestPolicy policy, CancellationToken cancel)
+    {
+        using var session = new DeviceSession(endpoint, policy);
+        try
+        {
+            await session.ConnectAsync(cancel).ConfigureAwait(false);
+            return true;
+        }
+        catch (AuthenticationFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Closes the connection; the next request opens a new one.</summary>
     public void Dispose() => Drop();
 
