@@ -133,7 +133,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     {
         MideaDevice? known = KnownDevices.Find(address.ToString());
         if (known != null) return known.Id;
-        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), limit + TimeSpan.FromSeconds(1), $"Discovery of {address}");
+        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), RequestPolicy.DiscoveryDeadline(limit), $"Discovery of {address}");
         return info?.DeviceId ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address}; give -Id to look the token up without it.");
     }
 }

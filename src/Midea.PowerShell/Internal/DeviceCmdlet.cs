@@ -318,7 +318,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
         try
         {
-            return Await(cancel => ResolveAsync(request, useKnown: true, cancel), request.Timeout + TimeSpan.FromSeconds(1), $"Discovery of {Address}");
+            return Await(cancel => ResolveAsync(request, useKnown: true, cancel), RequestPolicy.DiscoveryDeadline(request.Timeout), $"Discovery of {Address}");
         }
         finally
         {

@@ -82,6 +82,15 @@ public sealed class RequestPolicy
     /// <summary>How often discovery probes a target that has not answered yet (UDP may drop a probe).</summary>
     public static TimeSpan DiscoveryResend { get; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Time a caller waiting on a discovery allows beyond its listening time (binding the socket,
+    /// closing it, a reply read at the last moment) before it calls the discovery itself hung.
+    /// </summary>
+    public static TimeSpan DiscoverySlack { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a caller waits for a discovery that listens for <paramref name="listen"/>.</summary>
+    public static TimeSpan DiscoveryDeadline(TimeSpan listen) => listen + DiscoverySlack;
+
     /// <summary>The default listening time of a discovery sweep.</summary>
     public const int DefaultDiscoverySeconds = 5;
 
