@@ -337,10 +337,11 @@ public abstract class DeviceCmdlet : MideaCmdlet
         bool known = false;
         if (id == 0 || version == 0)
         {
-            (DiscoveryInfo info, known) = await DiscoverAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
-            id = id == 0 ? info.DeviceId : id;
-            version = version == 0 ? info.ProtocolVersion : version;
-            type = info.ApplianceType;
+            UnitIdentity identity = await IdentifyAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
+            known = identity.Remembered;
+            id = id == 0 ? identity.Info.DeviceId : id;
+            version = version == 0 ? identity.Info.ProtocolVersion : version;
+            type = identity.Info.ApplianceType;
         }
         if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
         if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version, applianceType: type), "None");
@@ -368,20 +369,16 @@ public abstract class DeviceCmdlet : MideaCmdlet
         return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key, type), "Store");
     }
 
-    /// <returns>The unit's identity, and whether it came from <see cref="KnownDevices"/> rather than from the unit just now.</returns>
-    private async Task<(DiscoveryInfo Info, bool Known)> DiscoverAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
+    private async Task<UnitIdentity> IdentifyAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
     {
-        MideaDevice? known = useKnown ? KnownDevices.Find(address.ToString()) : null;
-        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion, ApplianceType = Appliance.TypeOf(known.Type) ?? AaFrame.AirConditioner }, true);
+        UnitIdentity? remembered = useKnown ? UnitDiscovery.Remembered(address) : null;
+        if (remembered != null) return remembered;
         _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
-        // Silence means no unit at this address, which is what DeviceUnreachable says; a unit
-        // remembered there is forgotten, so tab completion stops offering it.
-        DiscoveryInfo? answer = await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false);
-        if (answer is null) KnownDevices.Forget(address.ToString());
-        DiscoveryInfo info = answer
-            ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
-        _verbose.Enqueue($"{address} answered discovery: V{info.ProtocolVersion}, id {info.DeviceId}.");
-        return (info, false);
+        UnitIdentity identity = await UnitDiscovery.AskAsync(address, limit,
+            () => $"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.",
+            DebugLog, cancel).ConfigureAwait(false);
+        _verbose.Enqueue($"{address} answered discovery: V{identity.Info.ProtocolVersion}, id {identity.Info.DeviceId}.");
+        return identity;
     }
 
     /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>
