@@ -65,6 +65,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private readonly Dictionary<string, SessionSlot> _sessions = new();
     private readonly Queue<PendingUnit> _pending = new();
     private readonly ConcurrentQueue<string> _verbose = new();
+    private readonly EndpointResolver _resolver;
     private SemaphoreSlim? _throttle;
 
     // Units counted for the progress bar. _started is the pipeline thread's; the others are
@@ -75,6 +76,12 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private int _failed;
     private ProgressBar? _bar;
 
+    /// <summary>Wires the parts that do the work for each record.</summary>
+    private protected DeviceCmdlet()
+    {
+        _resolver = new EndpointResolver(_verbose.Enqueue, DebugLog);
+    }
+
     /// <summary>
     /// Queues <paramref name="work"/> for the unit this record names and returns at once; up to
     /// -ThrottleLimit units are worked on together. <paramref name="onResult"/> runs later on the
@@ -84,7 +91,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// </summary>
     internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
     {
-        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+        DeviceRequest request = Request();
         _throttle ??= new SemaphoreSlim(Parallelism);
         _started++;
         Task<object> task = RunAsync(request, work);
@@ -227,7 +234,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         try
         {
-            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => ResolveAsync(request, useKnown: true, StopToken)).ConfigureAwait(false);
+            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
             SessionSlot slot = Session(endpoint, request.Timeout);
             // One exchange at a time per unit: a unit named again waits for its own session without
             // holding a throttle slot, so a slow unit does not starve the others, and its time limit
@@ -315,10 +322,10 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <returns>The endpoint and where its credentials came from: Parameter, Store, or None.</returns>
     private protected (DeviceEndpoint Endpoint, string CredentialSource) ResolveEndpoint()
     {
-        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+        DeviceRequest request = Request();
         try
         {
-            return Await(cancel => ResolveAsync(request, useKnown: true, cancel), RequestPolicy.DiscoveryDeadline(request.Timeout), $"Discovery of {Address}");
+            return Await(cancel => _resolver.ResolveAsync(request, cancel), RequestPolicy.DiscoveryDeadline(request.Timeout), $"Discovery of {Address}");
         }
         finally
         {
@@ -326,63 +333,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
         }
     }
 
-    /// <summary>Address, id and version (discovered when not given) and credentials (given or stored).</summary>
-    /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
-    private async Task<(DeviceEndpoint, string)> ResolveAsync(DeviceRequest request, bool useKnown, CancellationToken cancel)
-    {
-        IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
-        long id = request.Id;
-        int version = request.ProtocolVersion;
-        byte type = AaFrame.AirConditioner;
-        bool known = false;
-        if (id == 0 || version == 0)
-        {
-            UnitIdentity identity = await IdentifyAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
-            known = identity.Remembered;
-            id = id == 0 ? identity.Info.DeviceId : id;
-            version = version == 0 ? identity.Info.ProtocolVersion : version;
-            type = identity.Info.ApplianceType;
-        }
-        if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
-        if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version, applianceType: type), "None");
-        if (request.Token is { Length: > 0 } && request.Key is { Length: > 0 })
-        {
-            byte[] token = Secrets.HexBytes(request.Token, Handshake.TokenSize, "token");
-            byte[] key = Secrets.HexBytes(request.Key, Handshake.KeySize, "key");
-            return (new DeviceEndpoint(address, request.Port, id, version, token, key, type), "Parameter");
-        }
-        // Not given: the per-user store, by device id (Save-MideaDevice).
-        Store.StoredDevice? stored = Store.DeviceStore.Find(id);
-        if (stored?.Token is null || stored.Key is null)
-        {
-            // An identity remembered from an earlier discovery may have outlived its unit (stopped,
-            // unplugged, replaced). Asking for a token is only right when a V3 unit is there: ask
-            // again, so a unit that is gone is reported as unreachable.
-            if (known)
-            {
-                _verbose.Enqueue($"{address} answered discovery earlier in this session as V3 id {id}; asking again before asking for a token.");
-                return await ResolveAsync(request, useKnown: false, cancel).ConfigureAwait(false);
-            }
-            throw new AuthenticationFailedException($"{request.Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
-        }
-        _verbose.Enqueue($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
-        return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key, type), "Store");
-    }
-
-    private async Task<UnitIdentity> IdentifyAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
-    {
-        UnitIdentity? remembered = useKnown ? UnitDiscovery.Remembered(address) : null;
-        if (remembered != null) return remembered;
-        _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
-        UnitIdentity identity = await UnitDiscovery.AskAsync(address, limit,
-            () => $"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.",
-            DebugLog, cancel).ConfigureAwait(false);
-        _verbose.Enqueue($"{address} answered discovery: V{identity.Info.ProtocolVersion}, id {identity.Info.DeviceId}.");
-        return identity;
-    }
-
-    /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>
-    private sealed record DeviceRequest(string Address, int Port, long Id, int ProtocolVersion, SecureString? Token, SecureString? Key, TimeSpan Timeout);
+    private DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
 
     private sealed record PendingUnit(string Address, Task<object> Task, Action<object> OnResult);
 
