@@ -62,10 +62,10 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private protected virtual int Parallelism => 1;
 
     private int Window => Math.Max(256, 32 * Parallelism);
-    private readonly Dictionary<string, SessionSlot> _sessions = new();
     private readonly Queue<PendingUnit> _pending = new();
     private readonly ConcurrentQueue<string> _verbose = new();
     private readonly EndpointResolver _resolver;
+    private readonly SessionPool _sessions;
     private SemaphoreSlim? _throttle;
 
     // Units counted for the progress bar. _started is the pipeline thread's; the others are
@@ -80,6 +80,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private protected DeviceCmdlet()
     {
         _resolver = new EndpointResolver(_verbose.Enqueue, DebugLog);
+        _sessions = new SessionPool(ProtocolLog, _verbose.Enqueue);
     }
 
     /// <summary>
@@ -128,11 +129,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// </summary>
     private protected override void Release()
     {
-        lock (_sessions)
-        {
-            foreach (SessionSlot slot in _sessions.Values) slot.Session.Dispose();
-            _sessions.Clear();
-        }
+        _sessions.Close();
         _bar?.Complete(Status());
     }
 
@@ -235,33 +232,25 @@ public abstract class DeviceCmdlet : MideaCmdlet
         try
         {
             (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
-            SessionSlot slot = Session(endpoint, request.Timeout);
             // One exchange at a time per unit: a unit named again waits for its own session without
             // holding a throttle slot, so a slow unit does not starve the others, and its time limit
             // starts when its turn comes.
-            await slot.Lock.WaitAsync(StopToken).ConfigureAwait(false);
-            try
+            using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
+            return await ThrottledAsync(async () =>
             {
-                return await ThrottledAsync(async () =>
+                // The session holds each request and the whole operation to the policy's limits.
+                var clock = Stopwatch.StartNew();
+                try
                 {
-                    // The session holds each request and the whole operation to the policy's limits.
-                    var clock = Stopwatch.StartNew();
-                    try
-                    {
-                        T result = await work(Appliance.Open(slot.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
-                        _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
-                        return (object)result;
-                    }
-                    catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
-                    {
-                        throw new OperationCanceledException(StopToken);
-                    }
-                }).ConfigureAwait(false);
-            }
-            finally
-            {
-                slot.Lock.Release();
-            }
+                    T result = await work(Appliance.Open(turn.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
+                    _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
+                    return (object)result;
+                }
+                catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(StopToken);
+                }
+            }).ConfigureAwait(false);
         }
         catch
         {
@@ -287,23 +276,6 @@ public abstract class DeviceCmdlet : MideaCmdlet
         {
             Interlocked.Decrement(ref _active);
             _throttle.Release();
-        }
-    }
-
-    private SessionSlot Session(DeviceEndpoint endpoint, TimeSpan limit)
-    {
-        string key = $"{endpoint}/{endpoint.DeviceId}/{endpoint.ProtocolVersion}/{(endpoint.Token is null ? "" : Hex.Encode(endpoint.Token))}/{limit.Ticks}";
-        lock (_sessions)
-        {
-            if (_sessions.TryGetValue(key, out SessionSlot? slot))
-            {
-                _verbose.Enqueue($"Reusing the session with {endpoint}.");
-                return slot;
-            }
-            _verbose.Enqueue($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
-            slot = new SessionSlot(new DeviceSession(endpoint, new RequestPolicy(limit), ProtocolLog));
-            _sessions[key] = slot;
-            return slot;
         }
     }
 
@@ -336,11 +308,4 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
 
     private sealed record PendingUnit(string Address, Task<object> Task, Action<object> OnResult);
-
-    private sealed class SessionSlot
-    {
-        public SessionSlot(DeviceSession session) => Session = session;
-        public DeviceSession Session { get; }
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-    }
 }
