@@ -68,17 +68,12 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private readonly SessionPool _sessions;
     private SemaphoreSlim? _throttle;
 
-    // Units counted for the progress bar. _started is the pipeline thread's; the others are
-    // changed by the workers, hence Interlocked.
-    private int _started;
-    private int _active;
-    private int _finished;
-    private int _failed;
-    private ProgressBar? _bar;
+    private readonly UnitProgress _progress;
 
     /// <summary>Wires the parts that do the work for each record.</summary>
     private protected DeviceCmdlet()
     {
+        _progress = new UnitProgress(this);
         _resolver = new EndpointResolver(_verbose.Enqueue, DebugLog);
         _sessions = new SessionPool(ProtocolLog, _verbose.Enqueue);
     }
@@ -94,7 +89,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         DeviceRequest request = Request();
         _throttle ??= new SemaphoreSlim(Parallelism);
-        _started++;
+        _progress.Started();
         Task<object> task = RunAsync(request, work);
         _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
         // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
@@ -130,7 +125,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private protected override void Release()
     {
         _sessions.Close();
-        _bar?.Complete(Status());
+        _progress.Complete();
     }
 
     /// <summary>Writes the results of finished units, in input order; with <paramref name="wait"/>, waits for all.</summary>
@@ -146,7 +141,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
                 Task.WaitAny(new Task[] { head.Task }, ProgressBar.IntervalMs);
                 if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
                 FlushLogs();
-                ReportProgress();
+                _progress.Report();
             }
             if (!head.Task.IsCompleted) break;
             object? result = null;
@@ -169,55 +164,23 @@ public abstract class DeviceCmdlet : MideaCmdlet
             else head.OnResult(result!);
         }
         FlushLogs();
-        ReportProgress();
+        _progress.Report();
     }
 
     /// <summary>For cmdlets that work one unit at a time without <see cref="Submit"/>: counts it in the progress bar.</summary>
     private protected void UnitStarted()
     {
-        _started++;
-        Interlocked.Increment(ref _active);
-        ReportProgress();
+        _progress.Started();
+        _progress.Active();
+        _progress.Report();
     }
 
     /// <summary>The unit <see cref="UnitStarted"/> counted is done.</summary>
     private protected void UnitFinished(bool failed)
     {
-        Interlocked.Decrement(ref _active);
-        Interlocked.Increment(ref _finished);
-        if (failed) Interlocked.Increment(ref _failed);
-        ReportProgress();
-    }
-
-    /// <summary>
-    /// Shows how the run goes, at most four times a second. A pipeline does not say how many units
-    /// will come, so the bar counts units (done, in flight, queued) and PercentComplete stays -1
-    /// (unknown) rather than inventing a total. One unit shows no bar: it usually takes
-    /// milliseconds, a bar that flashes for it is noise, and nothing in a pipeline says a second
-    /// is coming until it does, so the bar appears with the second unit.
-    /// </summary>
-    private void ReportProgress()
-    {
-        if (_started < 2) return;
-        string name = MyInvocation.MyCommand.Name;
-        _bar ??= new ProgressBar(this, ActivityIdOf(name), name);
-        if (_bar.Due) _bar.Update(Status());
-    }
-
-    private string Status()
-    {
-        int finished = Volatile.Read(ref _finished), active = Volatile.Read(ref _active), failed = Volatile.Read(ref _failed);
-        int queued = Math.Max(0, _started - finished - active);
-        return $"{finished} unit(s) done{(failed > 0 ? $" ({failed} failed)" : "")}, {active} in flight{(queued > 0 ? $", {queued} queued" : "")}";
-    }
-
-    // One id per cmdlet, the same in every process (string.GetHashCode is not), so a reader of the
-    // progress stream tells Get-MideaState's bar from Set-MideaState's when both run in one pipeline.
-    private static int ActivityIdOf(string name)
-    {
-        uint hash = 2166136261;
-        foreach (char c in name) hash = (hash ^ c) * 16777619;
-        return (int)(hash & 0x7FFFFFFF);
+        _progress.Idle();
+        _progress.Finished(failed);
+        _progress.Report();
     }
 
     /// <summary>Writes the queued verbose and debug lines (pipeline thread only).</summary>
@@ -229,6 +192,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private async Task<object> RunAsync<T>(DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work) where T : class
     {
+        bool failed = true;
         try
         {
             (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
@@ -236,7 +200,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
             // holding a throttle slot, so a slow unit does not starve the others, and its time limit
             // starts when its turn comes.
             using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
-            return await ThrottledAsync(async () =>
+            object outcome = await ThrottledAsync(async () =>
             {
                 // The session holds each request and the whole operation to the policy's limits.
                 var clock = Stopwatch.StartNew();
@@ -251,15 +215,12 @@ public abstract class DeviceCmdlet : MideaCmdlet
                     throw new OperationCanceledException(StopToken);
                 }
             }).ConfigureAwait(false);
-        }
-        catch
-        {
-            Interlocked.Increment(ref _failed);
-            throw;
+            failed = false;
+            return outcome;
         }
         finally
         {
-            Interlocked.Increment(ref _finished);
+            _progress.Finished(failed);
         }
     }
 
@@ -267,14 +228,14 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private async Task<TResult> ThrottledAsync<TResult>(Func<Task<TResult>> step)
     {
         await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _active);
+        _progress.Active();
         try
         {
             return await step().ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref _active);
+            _progress.Idle();
             _throttle.Release();
         }
     }
