@@ -1,22 +1,21 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Net;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
 using Midea.Protocol.Appliances;
-using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
 
 /// <summary>
 /// The device parameters shared by cmdlets that talk to one unit. Their names equal the
-/// properties of MideaDevice, so Find-MideaDevice output binds by property name.
+/// properties of MideaDevice, so Find-MideaDevice output binds by property name. Each record is
+/// wired through the parts that do the work: <see cref="EndpointResolver"/> (which unit),
+/// <see cref="SessionPool"/> (its session), <see cref="UnitScheduler"/> (slots and input order),
+/// <see cref="PipelinePump"/> (worker output to the pipeline thread) and <see cref="UnitProgress"/>.
 /// </summary>
 public abstract class DeviceCmdlet : MideaCmdlet
 {
@@ -61,21 +60,19 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <summary>Units worked on at once (a cmdlet's -ThrottleLimit); 1 for cmdlets that work one unit at a time.</summary>
     private protected virtual int Parallelism => 1;
 
-    private int Window => Math.Max(256, 32 * Parallelism);
-    private readonly Queue<PendingUnit> _pending = new();
-    private readonly ConcurrentQueue<string> _verbose = new();
-    private readonly EndpointResolver _resolver;
-    private readonly SessionPool _sessions;
-    private SemaphoreSlim? _throttle;
-
+    private readonly PipelinePump _pump;
     private readonly UnitProgress _progress;
+    private readonly SessionPool _sessions;
+    private readonly EndpointResolver _resolver;
+    private UnitScheduler? _scheduler;
 
-    /// <summary>Wires the parts that do the work for each record.</summary>
+    /// <summary>Wires the parts: worker output goes through one pump, which also drives the unit counter bar.</summary>
     private protected DeviceCmdlet()
     {
         _progress = new UnitProgress(this);
-        _resolver = new EndpointResolver(_verbose.Enqueue, DebugLog);
-        _sessions = new SessionPool(ProtocolLog, _verbose.Enqueue);
+        _pump = new PipelinePump(this, _progress.Report);
+        _sessions = new SessionPool(ProtocolLog, _pump.Verbose);
+        _resolver = new EndpointResolver(_pump.Verbose, DebugLog);
     }
 
     /// <summary>
@@ -85,17 +82,11 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// written as a non-terminating error for that unit. Sessions stay open for the rest of the
     /// pipeline, so a unit named again reuses its connection and V3 handshake.
     /// </summary>
-    internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
+    internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult)
     {
         DeviceRequest request = Request();
-        _throttle ??= new SemaphoreSlim(Parallelism);
-        _progress.Started();
-        Task<object> task = RunAsync(request, work);
-        _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
-        // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
-        // Otherwise results wait for the slowest earlier unit (input order), so the window is wide
-        // enough that one unit timing out does not hold the others back.
-        Drain(wait: Parallelism == 1 || _pending.Count >= Window);
+        UnitScheduler scheduler = _scheduler ??= new UnitScheduler(this, _pump, _progress, Parallelism);
+        scheduler.Submit(request.Address, () => RunAsync(scheduler, request, work), onResult);
     }
 
     /// <summary>The air conditioner behind <paramref name="appliance"/>; the cmdlets that take only air-conditioner fields refuse another family clearly.</summary>
@@ -108,7 +99,8 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         try
         {
-            Drain(wait: true);
+            if (_scheduler != null) _scheduler.Drain(wait: true);
+            else _pump.Flush();
         }
         finally
         {
@@ -118,53 +110,15 @@ public abstract class DeviceCmdlet : MideaCmdlet
     }
 
     /// <summary>
-    /// Closes the progress bar and the sessions. Runs at the end of EndProcessing, and from Dispose
+    /// Closes the sessions and the progress bar. Runs at the end of EndProcessing, and from Dispose
     /// when the pipeline was stopped (Ctrl+C, a downstream Select-Object -First) or failed first,
     /// so no bar is left open.
     /// </summary>
     private protected override void Release()
     {
         _sessions.Close();
+        _scheduler?.Dispose();
         _progress.Complete();
-    }
-
-    /// <summary>Writes the results of finished units, in input order; with <paramref name="wait"/>, waits for all.</summary>
-    private void Drain(bool wait)
-    {
-        while (_pending.Count > 0)
-        {
-            PendingUnit head = _pending.Peek();
-            while (wait && !head.Task.IsCompleted)
-            {
-                // Wake now and then while a slow unit holds the head of the queue, so verbose
-                // lines and progress from the others keep coming.
-                Task.WaitAny(new Task[] { head.Task }, ProgressBar.IntervalMs);
-                if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
-                FlushLogs();
-                _progress.Report();
-            }
-            if (!head.Task.IsCompleted) break;
-            object? result = null;
-            Exception? failure = null;
-            try
-            {
-                result = head.Task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex) when (IsExpectedFailure(ex))
-            {
-                failure = ex;
-            }
-            _pending.Dequeue();
-            FlushLogs();
-            if (failure != null) WriteDeviceError(failure, head.Address);
-            else head.OnResult(result!);
-        }
-        FlushLogs();
-        _progress.Report();
     }
 
     /// <summary>For cmdlets that work one unit at a time without <see cref="Submit"/>: counts it in the progress bar.</summary>
@@ -184,61 +138,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     }
 
     /// <summary>Writes the queued verbose and debug lines (pipeline thread only).</summary>
-    private protected void FlushLogs()
-    {
-        while (_verbose.TryDequeue(out string? line)) WriteVerbose(line);
-        FlushDebug();
-    }
-
-    private async Task<object> RunAsync<T>(DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work) where T : class
-    {
-        bool failed = true;
-        try
-        {
-            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
-            // One exchange at a time per unit: a unit named again waits for its own session without
-            // holding a throttle slot, so a slow unit does not starve the others, and its time limit
-            // starts when its turn comes.
-            using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
-            object outcome = await ThrottledAsync(async () =>
-            {
-                // The session holds each request and the whole operation to the policy's limits.
-                var clock = Stopwatch.StartNew();
-                try
-                {
-                    T result = await work(Appliance.Open(turn.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
-                    _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
-                    return (object)result;
-                }
-                catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(StopToken);
-                }
-            }).ConfigureAwait(false);
-            failed = false;
-            return outcome;
-        }
-        finally
-        {
-            _progress.Finished(failed);
-        }
-    }
-
-    /// <summary>Runs <paramref name="step"/> in one of the -ThrottleLimit slots, counted as in flight.</summary>
-    private async Task<TResult> ThrottledAsync<TResult>(Func<Task<TResult>> step)
-    {
-        await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
-        _progress.Active();
-        try
-        {
-            return await step().ConfigureAwait(false);
-        }
-        finally
-        {
-            _progress.Idle();
-            _throttle.Release();
-        }
-    }
+    private protected void FlushLogs() => _pump.Flush();
 
     /// <summary>
     /// The log given to the protocol layer. It all goes to the debug stream (the full trace); the
@@ -248,7 +148,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private protected void ProtocolLog(string line)
     {
         DebugLog(line);
-        if (TransportSteps.IsStep(line)) _verbose.Enqueue(line);
+        if (TransportSteps.IsStep(line)) _pump.Verbose(line);
     }
 
     /// <summary>The unit this record names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
@@ -268,5 +168,25 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
 
-    private sealed record PendingUnit(string Address, Task<object> Task, Action<object> OnResult);
+    /// <summary>One unit: its endpoint (in a slot), its turn with its session (outside the slots, so a unit named again does not starve the others), then the work (in a slot).</summary>
+    private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work)
+    {
+        (DeviceEndpoint endpoint, _) = await scheduler.InSlotAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
+        using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
+        return await scheduler.InSlotAsync(async () =>
+        {
+            // The session holds each request and the whole operation to the policy's limits.
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                T result = await work(Appliance.Open(turn.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
+                _pump.Verbose($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
+                return result;
+            }
+            catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(StopToken);
+            }
+        }).ConfigureAwait(false);
+    }
 }
