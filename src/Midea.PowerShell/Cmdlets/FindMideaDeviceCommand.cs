@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Net;
-using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
 using Midea.Protocol.Appliances;
 using Midea.Protocol.Codec;
@@ -74,32 +72,24 @@ public sealed class FindMideaDeviceCommand : MideaCmdlet
             ? $"Probing {_unicast.Count} address(es) and the broadcast address for {TimeoutSeconds} s."
             : $"Probing {_unicast.Count} address(es) for up to {TimeoutSeconds} s.");
 
-        var replies = new BlockingCollection<DiscoveryResult>();
         TimeSpan limit = TimeSpan.FromSeconds(TimeoutSeconds);
-        Task run = Task.Run(() => DiscoveryClient.RunAsync(_unicast, broadcastTargets, limit, replies.Add, Count, StopToken, DebugLog));
-        _ = run.ContinueWith(_ => replies.CompleteAdding(), TaskScheduler.Default);
         var clock = Stopwatch.StartNew();
         var progress = new ProgressBar(this, ProgressActivity, "Find-MideaDevice");
         int found = 0;
+        var pump = new PipelinePump(this, () =>
+        {
+            if (progress.Due) progress.Update($"{found} device(s) found", (int)Math.Min(100, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds));
+        });
         // Shown from the start: the sweep is a time window, and so the bar closes even when a
         // downstream Select-Object -First stops it at the first reply.
         progress.Update("0 device(s) found", 0);
         try
         {
-            while (!replies.IsCompleted)
+            // Each reply is written on the pipeline thread as it comes.
+            pump.Run(cancel => DiscoveryClient.RunAsync(_unicast, broadcastTargets, limit, reply => pump.Post(() =>
             {
-                if (replies.TryTake(out DiscoveryResult? reply, 100, StopToken))
-                {
-                    if (Write(reply)) found++;
-                }
-                FlushDebug();
-                if (progress.Due) progress.Update($"{found} device(s) found", (int)Math.Min(100, 100 * clock.Elapsed.TotalSeconds / TimeoutSeconds));
-            }
-            run.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
+                if (Write(reply)) found++;
+            }), Count, cancel, DebugLog), grace: TimeSpan.Zero);
         }
         catch (System.Net.Sockets.SocketException ex)
         {

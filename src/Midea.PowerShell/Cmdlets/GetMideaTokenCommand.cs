@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
 using Midea.Protocol;
 using Midea.Protocol.Cloud;
-using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
@@ -121,9 +120,9 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
 
     private long DiscoverId(IPAddress address, TimeSpan limit)
     {
-        MideaDevice? known = KnownDevices.Find(address.ToString());
-        if (known != null) return known.Id;
-        DiscoveryInfo? info = Await(cancel => DiscoveryClient.AskAsync(address, limit, cancel, DebugLog), RequestPolicy.AskDeadline(limit), $"Discovery of {address}");
-        return info?.DeviceId ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address}; give -Id to look the token up without it.");
+        UnitIdentity unit = UnitDiscovery.Remembered(address)
+            ?? Await(cancel => UnitDiscovery.AskAsync(address, limit, () => $"No Midea unit answered discovery at {address}; give -Id to look the token up without it.", DebugLog, cancel),
+                RequestPolicy.AskDeadline(limit), $"Discovery of {address}");
+        return unit.Info.DeviceId;
     }
 }

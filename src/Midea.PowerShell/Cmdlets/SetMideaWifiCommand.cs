@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -192,74 +191,35 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             wlan = SimulatedWlan ? new SimulatedWlanClient() : WlanClients.ForThisComputer();
             WriteVerbose($"Switching networks with {wlan.Description}.");
         }
-        var events = new BlockingCollection<object>();
-        var provisioner = new WifiProvisioner(wlan, line => events.Add(line), line => events.Add(new Warning(line)), DebugLog);
-        Task run = Task.Run(async () =>
-        {
-            try
-            {
-                await RunAllAsync(provisioner, job => events.Add(job), StopToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                events.CompleteAdding();
-            }
-        });
+        var pump = new PipelinePump(this);
+        var provisioner = new WifiProvisioner(wlan, pump.Verbose, pump.Warning, DebugLog);
         var progress = new ProgressBar(this, 1, "Provisioning Wi-Fi");
         progress.Update($"0 of {_jobs.Count} units done", 0);
         int done = 0;
-        try
+        void Write(WifiJob job)
         {
-            foreach (object item in events.GetConsumingEnumerable(StopToken))
+            done++;
+            // Every unit, unthrottled: provisioning one takes seconds.
+            progress.Update($"{done} of {_jobs.Count} units done; last: {job.Result.ApSsid ?? job.Result.Address}", 100 * done / _jobs.Count);
+            if (job.Failure != null)
             {
-                FlushDebug();
-                if (item is string line)
+                (string id, ErrorCategory category) = Classify(job.Failure);
+                WriteError(new ErrorRecord(job.Failure, id, category, job.Result.ApSsid ?? job.Result.Address)
                 {
-                    WriteVerbose(line);
-                    continue;
-                }
-                if (item is Warning warning)
-                {
-                    WriteWarning(warning.Text);
-                    continue;
-                }
-                var job = (WifiJob)item;
-                done++;
-                // Every unit, unthrottled: provisioning one takes seconds.
-                progress.Update($"{done} of {_jobs.Count} units done; last: {job.Result.ApSsid ?? job.Result.Address}", 100 * done / _jobs.Count);
-                if (job.Failure != null)
-                {
-                    (string id, ErrorCategory category) = Classify(job.Failure);
-                    WriteError(new ErrorRecord(job.Failure, id, category, job.Result.ApSsid ?? job.Result.Address)
-                    {
-                        ErrorDetails = new ErrorDetails($"{job.Result.ApSsid ?? job.Result.Address}: {job.Result.FailedStep} failed: {job.Failure.Message}"),
-                    });
-                }
-                WriteObject(job.Result);
+                    ErrorDetails = new ErrorDetails($"{job.Result.ApSsid ?? job.Result.Address}: {job.Result.FailedStep} failed: {job.Failure.Message}"),
+                });
             }
-            run.GetAwaiter().GetResult();
+            WriteObject(job.Result);
         }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-        finally
+        try
         {
             // Stopped early (Ctrl+C, a downstream Select-Object -First): the units still in flight
             // are cancelled and given time to put the computer back on its own network, and only
             // then are their passphrases wiped.
-            if (!run.IsCompleted)
-            {
-                CancelWork();
-                try
-                {
-                    run.Wait(RequestPolicy.RejoinGrace);
-                }
-                catch (AggregateException)
-                {
-                    // Cancelled as asked; each unit's own outcome no longer has a reader.
-                }
-            }
+            pump.Run(cancel => RunAllAsync(provisioner, job => pump.Post(() => Write(job)), cancel), RequestPolicy.RejoinGrace);
+        }
+        finally
+        {
             // The passphrases are wiped before anything that may throw: once the pipeline is
             // stopping, FlushDebug does. The bar closes also when the batch was stopped.
             foreach (WifiJob job in _jobs) job.Wipe();
@@ -405,13 +365,5 @@ public sealed class SetMideaWifiCommand : MideaCmdlet
             WriteVerbose($"Channel plan from the current culture: {_defaultPlan}.");
         }
         return _defaultPlan;
-    }
-
-    /// <summary>A warning from the provisioning task, written on the pipeline thread like the verbose lines.</summary>
-    private sealed class Warning
-    {
-        public Warning(string text) => Text = text;
-
-        public string Text { get; }
     }
 }

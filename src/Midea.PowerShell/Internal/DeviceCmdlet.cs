@@ -1,22 +1,21 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Net;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
 using Midea.Protocol.Appliances;
-using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
 
 /// <summary>
 /// The device parameters shared by cmdlets that talk to one unit. Their names equal the
-/// properties of MideaDevice, so Find-MideaDevice output binds by property name.
+/// properties of MideaDevice, so Find-MideaDevice output binds by property name. Each record is
+/// wired through the parts that do the work: <see cref="EndpointResolver"/> (which unit),
+/// <see cref="SessionPool"/> (its session), <see cref="UnitScheduler"/> (slots and input order),
+/// <see cref="PipelinePump"/> (worker output to the pipeline thread) and <see cref="UnitProgress"/>.
 /// </summary>
 public abstract class DeviceCmdlet : MideaCmdlet
 {
@@ -61,19 +60,20 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// <summary>Units worked on at once (a cmdlet's -ThrottleLimit); 1 for cmdlets that work one unit at a time.</summary>
     private protected virtual int Parallelism => 1;
 
-    private int Window => Math.Max(256, 32 * Parallelism);
-    private readonly Dictionary<string, SessionSlot> _sessions = new();
-    private readonly Queue<PendingUnit> _pending = new();
-    private readonly ConcurrentQueue<string> _verbose = new();
-    private SemaphoreSlim? _throttle;
+    private readonly PipelinePump _pump;
+    private readonly UnitProgress _progress;
+    private readonly SessionPool _sessions;
+    private readonly EndpointResolver _resolver;
+    private UnitScheduler? _scheduler;
 
-    // Units counted for the progress bar. _started is the pipeline thread's; the others are
-    // changed by the workers, hence Interlocked.
-    private int _started;
-    private int _active;
-    private int _finished;
-    private int _failed;
-    private ProgressBar? _bar;
+    /// <summary>Wires the parts: worker output goes through one pump, which also drives the unit counter bar.</summary>
+    private protected DeviceCmdlet()
+    {
+        _progress = new UnitProgress(this);
+        _pump = new PipelinePump(this, _progress.Report);
+        _sessions = new SessionPool(ProtocolLog, _pump.Verbose);
+        _resolver = new EndpointResolver(_pump.Verbose, DebugLog);
+    }
 
     /// <summary>
     /// Queues <paramref name="work"/> for the unit this record names and returns at once; up to
@@ -82,17 +82,11 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// written as a non-terminating error for that unit. Sessions stay open for the rest of the
     /// pipeline, so a unit named again reuses its connection and V3 handshake.
     /// </summary>
-    internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult) where T : class
+    internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult)
     {
-        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
-        _throttle ??= new SemaphoreSlim(Parallelism);
-        _started++;
-        Task<object> task = RunAsync(request, work);
-        _pending.Enqueue(new PendingUnit(request.Address, task, result => onResult((T)result)));
-        // With a throttle of 1 each unit finishes before the next record, as a plain cmdlet would.
-        // Otherwise results wait for the slowest earlier unit (input order), so the window is wide
-        // enough that one unit timing out does not hold the others back.
-        Drain(wait: Parallelism == 1 || _pending.Count >= Window);
+        DeviceRequest request = Request();
+        UnitScheduler scheduler = _scheduler ??= new UnitScheduler(this, _pump, _progress, Parallelism);
+        scheduler.Submit(request.Address, () => RunAsync(scheduler, request, work), onResult);
     }
 
     /// <summary>The air conditioner behind <paramref name="appliance"/>; the cmdlets that take only air-conditioner fields refuse another family clearly.</summary>
@@ -105,7 +99,8 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         try
         {
-            Drain(wait: true);
+            if (_scheduler != null) _scheduler.Drain(wait: true);
+            else _pump.Flush();
         }
         finally
         {
@@ -115,190 +110,35 @@ public abstract class DeviceCmdlet : MideaCmdlet
     }
 
     /// <summary>
-    /// Closes the progress bar and the sessions. Runs at the end of EndProcessing, and from Dispose
+    /// Closes the sessions and the progress bar. Runs at the end of EndProcessing, and from Dispose
     /// when the pipeline was stopped (Ctrl+C, a downstream Select-Object -First) or failed first,
     /// so no bar is left open.
     /// </summary>
     private protected override void Release()
     {
-        lock (_sessions)
-        {
-            foreach (SessionSlot slot in _sessions.Values) slot.Session.Dispose();
-            _sessions.Clear();
-        }
-        _bar?.Complete(Status());
-    }
-
-    /// <summary>Writes the results of finished units, in input order; with <paramref name="wait"/>, waits for all.</summary>
-    private void Drain(bool wait)
-    {
-        while (_pending.Count > 0)
-        {
-            PendingUnit head = _pending.Peek();
-            while (wait && !head.Task.IsCompleted)
-            {
-                // Wake now and then while a slow unit holds the head of the queue, so verbose
-                // lines and progress from the others keep coming.
-                Task.WaitAny(new Task[] { head.Task }, ProgressBar.IntervalMs);
-                if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
-                FlushLogs();
-                ReportProgress();
-            }
-            if (!head.Task.IsCompleted) break;
-            object? result = null;
-            Exception? failure = null;
-            try
-            {
-                result = head.Task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex) when (IsExpectedFailure(ex))
-            {
-                failure = ex;
-            }
-            _pending.Dequeue();
-            FlushLogs();
-            if (failure != null) WriteDeviceError(failure, head.Address);
-            else head.OnResult(result!);
-        }
-        FlushLogs();
-        ReportProgress();
+        _sessions.Close();
+        _scheduler?.Dispose();
+        _progress.Complete();
     }
 
     /// <summary>For cmdlets that work one unit at a time without <see cref="Submit"/>: counts it in the progress bar.</summary>
     private protected void UnitStarted()
     {
-        _started++;
-        Interlocked.Increment(ref _active);
-        ReportProgress();
+        _progress.Started();
+        _progress.Active();
+        _progress.Report();
     }
 
     /// <summary>The unit <see cref="UnitStarted"/> counted is done.</summary>
     private protected void UnitFinished(bool failed)
     {
-        Interlocked.Decrement(ref _active);
-        Interlocked.Increment(ref _finished);
-        if (failed) Interlocked.Increment(ref _failed);
-        ReportProgress();
-    }
-
-    /// <summary>
-    /// Shows how the run goes, at most four times a second. A pipeline does not say how many units
-    /// will come, so the bar counts units (done, in flight, queued) and PercentComplete stays -1
-    /// (unknown) rather than inventing a total. One unit shows no bar: it usually takes
-    /// milliseconds, a bar that flashes for it is noise, and nothing in a pipeline says a second
-    /// is coming until it does, so the bar appears with the second unit.
-    /// </summary>
-    private void ReportProgress()
-    {
-        if (_started < 2) return;
-        string name = MyInvocation.MyCommand.Name;
-        _bar ??= new ProgressBar(this, ActivityIdOf(name), name);
-        if (_bar.Due) _bar.Update(Status());
-    }
-
-    private string Status()
-    {
-        int finished = Volatile.Read(ref _finished), active = Volatile.Read(ref _active), failed = Volatile.Read(ref _failed);
-        int queued = Math.Max(0, _started - finished - active);
-        return $"{finished} unit(s) done{(failed > 0 ? $" ({failed} failed)" : "")}, {active} in flight{(queued > 0 ? $", {queued} queued" : "")}";
-    }
-
-    // One id per cmdlet, the same in every process (string.GetHashCode is not), so a reader of the
-    // progress stream tells Get-MideaState's bar from Set-MideaState's when both run in one pipeline.
-    private static int ActivityIdOf(string name)
-    {
-        uint hash = 2166136261;
-        foreach (char c in name) hash = (hash ^ c) * 16777619;
-        return (int)(hash & 0x7FFFFFFF);
+        _progress.Idle();
+        _progress.Finished(failed);
+        _progress.Report();
     }
 
     /// <summary>Writes the queued verbose and debug lines (pipeline thread only).</summary>
-    private protected void FlushLogs()
-    {
-        while (_verbose.TryDequeue(out string? line)) WriteVerbose(line);
-        FlushDebug();
-    }
-
-    private async Task<object> RunAsync<T>(DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work) where T : class
-    {
-        try
-        {
-            (DeviceEndpoint endpoint, _) = await ThrottledAsync(() => ResolveAsync(request, useKnown: true, StopToken)).ConfigureAwait(false);
-            SessionSlot slot = Session(endpoint, request.Timeout);
-            // One exchange at a time per unit: a unit named again waits for its own session without
-            // holding a throttle slot, so a slow unit does not starve the others, and its time limit
-            // starts when its turn comes.
-            await slot.Lock.WaitAsync(StopToken).ConfigureAwait(false);
-            try
-            {
-                return await ThrottledAsync(async () =>
-                {
-                    // The session holds each request and the whole operation to the policy's limits.
-                    var clock = Stopwatch.StartNew();
-                    try
-                    {
-                        T result = await work(Appliance.Open(slot.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
-                        _verbose.Enqueue($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
-                        return (object)result;
-                    }
-                    catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
-                    {
-                        throw new OperationCanceledException(StopToken);
-                    }
-                }).ConfigureAwait(false);
-            }
-            finally
-            {
-                slot.Lock.Release();
-            }
-        }
-        catch
-        {
-            Interlocked.Increment(ref _failed);
-            throw;
-        }
-        finally
-        {
-            Interlocked.Increment(ref _finished);
-        }
-    }
-
-    /// <summary>Runs <paramref name="step"/> in one of the -ThrottleLimit slots, counted as in flight.</summary>
-    private async Task<TResult> ThrottledAsync<TResult>(Func<Task<TResult>> step)
-    {
-        await _throttle!.WaitAsync(StopToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _active);
-        try
-        {
-            return await step().ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _active);
-            _throttle.Release();
-        }
-    }
-
-    private SessionSlot Session(DeviceEndpoint endpoint, TimeSpan limit)
-    {
-        string key = $"{endpoint}/{endpoint.DeviceId}/{endpoint.ProtocolVersion}/{(endpoint.Token is null ? "" : Hex.Encode(endpoint.Token))}/{limit.Ticks}";
-        lock (_sessions)
-        {
-            if (_sessions.TryGetValue(key, out SessionSlot? slot))
-            {
-                _verbose.Enqueue($"Reusing the session with {endpoint}.");
-                return slot;
-            }
-            _verbose.Enqueue($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
-            slot = new SessionSlot(new DeviceSession(endpoint, new RequestPolicy(limit), ProtocolLog));
-            _sessions[key] = slot;
-            return slot;
-        }
-    }
+    private protected void FlushLogs() => _pump.Flush();
 
     /// <summary>
     /// The log given to the protocol layer. It all goes to the debug stream (the full trace); the
@@ -308,17 +148,17 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private protected void ProtocolLog(string line)
     {
         DebugLog(line);
-        if (TransportSteps.IsStep(line)) _verbose.Enqueue(line);
+        if (TransportSteps.IsStep(line)) _pump.Verbose(line);
     }
 
     /// <summary>The unit this record names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
     /// <returns>The endpoint and where its credentials came from: Parameter, Store, or None.</returns>
     private protected (DeviceEndpoint Endpoint, string CredentialSource) ResolveEndpoint()
     {
-        var request = new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+        DeviceRequest request = Request();
         try
         {
-            return Await(cancel => ResolveAsync(request, useKnown: true, cancel), request.Timeout + TimeSpan.FromSeconds(1), $"Discovery of {Address}");
+            return Await(cancel => _resolver.ResolveAsync(request, cancel), RequestPolicy.AskDeadline(request.Timeout), $"Discovery of {Address}");
         }
         finally
         {
@@ -326,73 +166,27 @@ public abstract class DeviceCmdlet : MideaCmdlet
         }
     }
 
-    /// <summary>Address, id and version (discovered when not given) and credentials (given or stored).</summary>
-    /// <exception cref="AuthenticationFailedException">A V3 unit with no token and key given or stored.</exception>
-    private async Task<(DeviceEndpoint, string)> ResolveAsync(DeviceRequest request, bool useKnown, CancellationToken cancel)
+    private DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+
+    /// <summary>One unit: its endpoint (in a slot), its turn with its session (outside the slots, so a unit named again does not starve the others), then the work (in a slot).</summary>
+    private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work)
     {
-        IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
-        long id = request.Id;
-        int version = request.ProtocolVersion;
-        byte type = AirConditioner.ApplianceType;
-        bool known = false;
-        if (id == 0 || version == 0)
+        (DeviceEndpoint endpoint, _) = await scheduler.InSlotAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
+        using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
+        return await scheduler.InSlotAsync(async () =>
         {
-            (DiscoveryInfo info, known) = await DiscoverAsync(address, request.Timeout, useKnown, cancel).ConfigureAwait(false);
-            id = id == 0 ? info.DeviceId : id;
-            version = version == 0 ? info.ProtocolVersion : version;
-            type = info.ApplianceType;
-        }
-        if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
-        if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version, applianceType: type), "None");
-        if (request.Token is { Length: > 0 } && request.Key is { Length: > 0 })
-        {
-            byte[] token = Secrets.HexBytes(request.Token, Handshake.TokenSize, "token");
-            byte[] key = Secrets.HexBytes(request.Key, Handshake.KeySize, "key");
-            return (new DeviceEndpoint(address, request.Port, id, version, token, key, type), "Parameter");
-        }
-        // Not given: the per-user store, by device id (Save-MideaDevice).
-        Store.StoredDevice? stored = Store.DeviceStore.Find(id);
-        if (stored?.Token is null || stored.Key is null)
-        {
-            // An identity remembered from an earlier discovery may have outlived its unit (stopped,
-            // unplugged, replaced). Asking for a token is only right when a V3 unit is there: ask
-            // again, so a unit that is gone is reported as unreachable.
-            if (known)
+            // The session holds each request and the whole operation to the policy's limits.
+            var clock = Stopwatch.StartNew();
+            try
             {
-                _verbose.Enqueue($"{address} answered discovery earlier in this session as V3 id {id}; asking again before asking for a token.");
-                return await ResolveAsync(request, useKnown: false, cancel).ConfigureAwait(false);
+                T result = await work(Appliance.Open(turn.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
+                _pump.Verbose($"{endpoint} answered; done in {clock.Elapsed.TotalMilliseconds:0.0} ms.");
+                return result;
             }
-            throw new AuthenticationFailedException($"{request.Address} is a V3 unit (id {id}): give -Token and -Key, or save them with Save-MideaDevice (Start-MideaSimulator prints a simulated unit's).");
-        }
-        _verbose.Enqueue($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
-        return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key, type), "Store");
-    }
-
-    /// <returns>The unit's identity, and whether it came from <see cref="KnownDevices"/> rather than from the unit just now.</returns>
-    private async Task<(DiscoveryInfo Info, bool Known)> DiscoverAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)
-    {
-        MideaDevice? known = useKnown ? KnownDevices.Find(address.ToString()) : null;
-        if (known != null) return (new DiscoveryInfo { DeviceId = known.Id, ProtocolVersion = known.ProtocolVersion, ApplianceType = Appliance.TypeOf(known.Type) ?? AirConditioner.ApplianceType }, true);
-        _verbose.Enqueue($"Asking {address} for its id and protocol version (give -Id and -ProtocolVersion to skip this).");
-        // Silence means no unit at this address, which is what DeviceUnreachable says; a unit
-        // remembered there is forgotten, so tab completion stops offering it.
-        DiscoveryInfo? answer = await DiscoveryClient.AskAsync(address, limit, cancel, DebugLog).ConfigureAwait(false);
-        if (answer is null) KnownDevices.Forget(address.ToString());
-        DiscoveryInfo info = answer
-            ?? throw new DeviceUnreachableException($"No Midea unit answered discovery at {address} within {limit.TotalSeconds:0.#} s. Check the address, or give -Id and -ProtocolVersion to connect without discovery.");
-        _verbose.Enqueue($"{address} answered discovery: V{info.ProtocolVersion}, id {info.DeviceId}.");
-        return (info, false);
-    }
-
-    /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>
-    private sealed record DeviceRequest(string Address, int Port, long Id, int ProtocolVersion, SecureString? Token, SecureString? Key, TimeSpan Timeout);
-
-    private sealed record PendingUnit(string Address, Task<object> Task, Action<object> OnResult);
-
-    private sealed class SessionSlot
-    {
-        public SessionSlot(DeviceSession session) => Session = session;
-        public DeviceSession Session { get; }
-        public SemaphoreSlim Lock { get; } = new(1, 1);
+            catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(StopToken);
+            }
+        }).ConfigureAwait(false);
     }
 }

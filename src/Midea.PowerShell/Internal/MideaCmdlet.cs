@@ -29,7 +29,7 @@ public abstract class MideaCmdlet : PSCmdlet, IDisposable
     /// Cancels work still in flight. A downstream Select-Object -First ends the pipeline without
     /// StopProcessing, so without this, units already started would go on after the command ended.
     /// </summary>
-    private protected void CancelWork() => _stopping.Cancel();
+    internal void CancelWork() => _stopping.Cancel();
 
     /// <summary>Runs <paramref name="operation"/> with an overall deadline, blocking the pipeline thread.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>

@@ -249,8 +249,10 @@ internal sealed class WifiProvisioner
 
     private async Task<DiscoveryInfo> FindAsync(IPAddress address, TimeSpan timeout, CancellationToken cancel)
     {
-        return await DiscoveryClient.AskAsync(address, timeout, cancel, _debug).ConfigureAwait(false)
-            ?? throw new DeviceUnreachableException($"No unit answered discovery at {address} within {timeout.TotalSeconds:0} s. Is the unit in AP mode, and is this computer on its access point?");
+        UnitIdentity unit = await UnitDiscovery.AskAsync(address, timeout,
+            () => $"No unit answered discovery at {address} within {timeout.TotalSeconds:0} s. Is the unit in AP mode, and is this computer on its access point?",
+            _debug, cancel).ConfigureAwait(false);
+        return unit.Info;
     }
 
     /// <returns>False when the step failed (recorded in the result).</returns>
