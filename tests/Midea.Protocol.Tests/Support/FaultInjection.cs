@@ -12,7 +12,7 @@ namespace Midea.Protocol.Tests;
 
 /// <summary>
 /// Timeouts and steps shared by the tests that run the client against a simulator with faults:
-/// the fault-injection classes and the hostile-unit tests.
+/// the fault-injection tests (Midea.Simulator.Tests links this file) and the hostile-unit tests.
 /// </summary>
 internal static class FaultInjection
 {
