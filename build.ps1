@@ -37,7 +37,7 @@ $version = (Import-PowerShellDataFile (Join-Path $root 'Midea.psd1')).ModuleVers
 $moduleDir = Join-Path $output "Midea/$version"
 $pesterVersion = '5.7.1'
 # The xunit projects under tests/, run one after another, each into a TRX of its own (<name>.trx).
-$unitProjects = @('Midea.Protocol.Tests', 'Midea.Simulator.Tests')
+$unitProjects = @('Midea.Protocol.Tests', 'Midea.Simulator.Tests', 'Midea.PowerShell.Tests')
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     Write-Information "==> $What"
