@@ -36,6 +36,8 @@ $output = Join-Path $root 'output'
 $version = (Import-PowerShellDataFile (Join-Path $root 'Midea.psd1')).ModuleVersion
 $moduleDir = Join-Path $output "Midea/$version"
 $pesterVersion = '5.7.1'
+# The xunit projects under tests/, run one after another, each into a TRX of its own (<name>.trx).
+$unitProjects = @('Midea.Protocol.Tests', 'Midea.Simulator.Tests', 'Midea.PowerShell.Tests')
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     Write-Information "==> $What"
@@ -72,8 +74,10 @@ function Invoke-Build {
 function Get-PesterModule {
     $target = Join-Path $output "modules/Pester/$pesterVersion"
     if (-not (Test-Path (Join-Path $target 'Pester.psd1'))) {
-        # The test project downloads the Pester NuGet package (PackageDownload); its tools/ folder is the module.
-        Invoke-Native 'Restoring test packages (xunit, Pester)' { dotnet restore (Join-Path $root 'tests/Midea.Protocol.Tests') --nologo -v quiet }
+        # Midea.Protocol.Tests downloads the Pester NuGet package (PackageDownload); its tools/ folder is the module.
+        foreach ($project in $unitProjects) {
+            Invoke-Native "Restoring the test packages of $project" { dotnet restore (Join-Path $root "tests/$project") --nologo -v quiet }
+        }
         $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
         $tools = Join-Path $cache.Trim() "pester/$pesterVersion/tools"
         if (-not (Test-Path (Join-Path $tools 'Pester.psd1'))) { throw "Pester $pesterVersion was not found at $tools after restore." }
@@ -97,10 +101,13 @@ function Invoke-Test {
     try {
         $pester = Get-PesterModule
 
-        Write-Information '==> xunit'
-        dotnet test (Join-Path $root 'tests/Midea.Protocol.Tests') -c $Configuration --nologo -v quiet `
-            --logger 'trx;LogFileName=unit.trx' --results-directory $results
-        $unitExit = $LASTEXITCODE
+        $unitExit = 0
+        foreach ($project in $unitProjects) {
+            Write-Information "==> xunit: $project"
+            dotnet test (Join-Path $root "tests/$project") -c $Configuration --nologo -v quiet `
+                --logger "trx;LogFileName=$project.trx" --results-directory $results
+            if ($LASTEXITCODE -ne 0) { $unitExit = $LASTEXITCODE }
+        }
 
         Write-Information '==> Pester (child process, against the built module)'
         dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-PesterSuite.ps1') `
@@ -119,19 +126,24 @@ function Invoke-Test {
     if ($counts.Failed -gt 0 -or $unitExit -ne 0 -or $pesterExit -ne 0) { exit 1 }
 }
 
-# Counts from xunit's TRX and the Pester runner's JSON; a missing or unreadable file counts as one failure.
+# Counts from each xunit project's TRX and the Pester runner's JSON, summed; a missing or unreadable
+# file counts as one failure, so a project that never ran cannot pass unnoticed.
 function Get-TestCounts([string] $Results) {
     $passed = 0; $failed = 0
-    try {
-        $counters = ([xml](Get-Content -Raw (Join-Path $Results 'unit.trx'))).TestRun.ResultSummary.Counters
-        $passed += [int]$counters.passed
-        $failed += [int]$counters.failed
+    foreach ($project in $unitProjects) {
+        try {
+            $counters = ([xml](Get-Content -Raw (Join-Path $Results "$project.trx"))).TestRun.ResultSummary.Counters
+            $passed += [int]$counters.passed
+            $failed += [int]$counters.failed
+            Write-Information ('    {0}: {1} passed, {2} failed' -f $project, $counters.passed, $counters.failed)
+        }
+        catch { Write-Warning "No xunit results of ${project}: $($_.Exception.Message)"; $failed++ }
     }
-    catch { Write-Warning "No xunit results: $($_.Exception.Message)"; $failed++ }
     try {
         $pester = Get-Content -Raw (Join-Path $Results 'pester.json') | ConvertFrom-Json
         $passed += [int]$pester.Passed
         $failed += [int]$pester.Failed
+        Write-Information ('    Pester: {0} passed, {1} failed' -f $pester.Passed, $pester.Failed)
     }
     catch { Write-Warning "No Pester results: $($_.Exception.Message)"; $failed++ }
     [pscustomobject]@{ Passed = $passed; Failed = $failed }

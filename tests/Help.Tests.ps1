@@ -1,8 +1,12 @@
 #Requires -Version 7.4
-# Help for every cmdlet of the built module: Get-Help must read the MAML file
-# (en-US/Midea.dll-Help.xml) that build/New-MamlHelp.ps1 generates from docs/help/*.md, with a
-# real synopsis, a description, examples with code, text for every parameter, and parameter facts
-# that agree with the compiled cmdlets. Pattern after pester/Pester tst/Help.Tests.ps1.
+# Help for every cmdlet of the built module, where the build cannot see it. build/New-MamlHelp.ps1
+# refuses a help source with a gap (an undocumented or unknown parameter, a missing default, fewer
+# than two examples, a synopsis of more than one sentence, an unknown section, an undocumented
+# output type...), so the build is that check and nothing here asks it again of the shipped file.
+# These tests check that the generator does refuse and reproduces the shipped file byte for byte,
+# that Get-Help in a session reads the MAML file (en-US/Midea.dll-Help.xml), that the parameter
+# facts it copies from the cmdlets come out as the cmdlets declare them, and rules the generator
+# does not know (loopback addresses only, a HelpUri). Pattern after pester/Pester tst/Help.Tests.ps1.
 # Run against the built module: $env:MIDEA_TEST_MODULE = path of output/Midea/<version>/Midea.psd1.
 
 BeforeDiscovery {
@@ -27,11 +31,6 @@ BeforeAll {
     # Parameters every cmdlet gets from PowerShell; their help is PowerShell's, not ours.
     $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters +
         [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-
-    # Paragraph objects of MAML help (description, remarks) joined into one string.
-    function script:Join-HelpText($Paragraphs) {
-        (@($Paragraphs) | ForEach-Object { $_.Text }) -join "`n"
-    }
 }
 
 Describe 'Help file of the Midea module' {
@@ -43,14 +42,6 @@ Describe 'Help file of the Midea module' {
         [xml]$maml = Get-Content -Raw (Join-Path $script:module.ModuleBase 'en-US/Midea.dll-Help.xml')
         $maml.helpItems.schema | Should -Be 'maml'
         @($maml.helpItems.command).Count | Should -BeGreaterThan 0
-    }
-
-    It 'documents exactly the exported cmdlets' {
-        [xml]$maml = Get-Content -Raw (Join-Path $script:module.ModuleBase 'en-US/Midea.dll-Help.xml')
-        $documented = @($maml.helpItems.command | ForEach-Object { $_.details.name.Trim() }) | Sort-Object
-        $exported = @(Get-Command -Module Midea -CommandType Cmdlet | ForEach-Object Name) | Sort-Object
-        $exported.Count | Should -BeGreaterThan 0
-        $documented | Should -Be $exported
     }
 
     It 'uses no IP literal outside 127.0.0.x' {
@@ -135,6 +126,33 @@ Describe 'Help generator (build/New-MamlHelp.ps1)' {
         $result.Messages | Should -Match "Stop-MideaSimulator\.md: unknown section '## Troubleshooting'"
         $result.Messages | Should -Match 'Remove-MideaDevice\.md: a code block is not closed'
     }
+
+    # The shipped help is not checked again for these: the build refuses a source that lacks them.
+    It 'refuses an empty description, a parameter without text, an undocumented output type, too few examples, an example without text and examples that never call the cmdlet' {
+        $source = Join-Path $TestDrive 'broken3'
+        Copy-Item -Recurse (Join-Path $script:repoRoot 'docs/help') $source
+        $file = Join-Path $source 'Get-MideaDevice.md'
+        $text = Get-Content -Raw $file
+        $text = $text -replace '(?s)(## Description\r?\n).*?(?=## Examples)', "`$1`n"
+        $text = $text -replace '(?s)(### -Name\r?\n).*?(?=Default value:)', "`$1`n"
+        $text = $text -replace '(?s)### Midea\.MideaDevice\r?\n.*?(?=## Notes)', ''
+        Set-Content -Path $file -Value $text -NoNewline
+        # Another file, whose examples are one that runs something else and says nothing about it.
+        $other = Join-Path $source 'Set-MideaDisplay.md'
+        $text = Get-Content -Raw $other
+        $text = $text -replace '(?s)(## Examples\r?\n).*?(?=## Parameters)', "`$1`n### Example 1: Something else`n`n``````powershell`nGet-Date`n```````n`n"
+        Set-Content -Path $other -Value $text -NoNewline
+
+        $result = Invoke-Generator $source (Join-Path $TestDrive 'broken3-out/Midea.dll-Help.xml')
+
+        $result.ExitCode | Should -Be 1
+        $result.Messages | Should -Match 'Get-MideaDevice\.md: the description is empty'
+        $result.Messages | Should -Match 'Get-MideaDevice\.md: -Name has no description'
+        $result.Messages | Should -Match 'Get-MideaDevice\.md: the output type Midea\.MideaDevice is not documented'
+        $result.Messages | Should -Match 'Set-MideaDisplay\.md: there are 1 examples; at least 2 are needed'
+        $result.Messages | Should -Match "Set-MideaDisplay\.md: example 'Example 1: Something else' needs text after its code"
+        $result.Messages | Should -Match 'Set-MideaDisplay\.md: no example calls Set-MideaDisplay'
+    }
 }
 
 Describe 'Help for <Name>' -ForEach $cmdlets {
@@ -147,46 +165,6 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 
     It 'comes from the MAML file, not from generated help' {
         $help.PSObject.TypeNames | Should -Contain 'MamlCommandHelpInfo'
-    }
-
-    It 'has a real synopsis' {
-        $help.Synopsis | Should -Not -BeNullOrEmpty
-        $help.Synopsis | Should -Not -Match "^\s*$Name\b"
-    }
-
-    It 'has a one-sentence synopsis' {
-        $help.Synopsis.Trim() | Should -Match '^[^.]+\.$'
-    }
-
-    It 'has a description' {
-        Join-HelpText $help.description | Should -Not -BeNullOrEmpty
-    }
-
-    It 'has at least two examples, each with code and remarks' {
-        $examples = @($help.examples.example)
-        $examples.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $examples) {
-            $example.code | Should -Match '\S' -Because "example '$($example.title)' needs code"
-            Join-HelpText $example.remarks | Should -Match '\S' -Because "example '$($example.title)' needs remarks"
-        }
-    }
-
-    It 'has an example that calls the cmdlet' {
-        @($help.examples.example | Where-Object code -Match "\b$([regex]::Escape($Name))\b").Count |
-            Should -BeGreaterThan 0
-    }
-
-    It 'describes every parameter' {
-        foreach ($p in $params) {
-            Join-HelpText ($helpParams | Where-Object name -EQ $p).description |
-                Should -Not -BeNullOrEmpty -Because "-$p needs help text"
-        }
-    }
-
-    It 'documents no parameter the cmdlet lacks' {
-        foreach ($hp in $helpParams) {
-            $hp.name | Should -BeIn @($command.Parameters.Keys) -Because 'help must not describe a removed parameter'
-        }
     }
 
     It 'gives the type, required flag, position, pipeline input and aliases the cmdlet declares' {
@@ -209,19 +187,6 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 
             $aliases = if ($meta.Aliases.Count) { $meta.Aliases -join ', ' } else { 'none' }
             $hp.aliases | Should -Be $aliases -Because "-$p aliases"
-        }
-    }
-
-    It 'gives a default value for every parameter' {
-        foreach ($p in $params) {
-            ($helpParams | Where-Object name -EQ $p).defaultValue | Should -Not -BeNullOrEmpty -Because "-$p default value"
-        }
-    }
-
-    It 'names its output types' {
-        $documented = @($help.returnValues.returnValue | ForEach-Object { $_.type.name.Trim() })
-        foreach ($type in $command.OutputType | Where-Object { $_.Type -and $_.Type -ne [void] }) {
-            $type.Type.FullName | Should -BeIn $documented
         }
     }
 

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Net;
 using System.Threading.Tasks;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Transport;
@@ -10,42 +8,6 @@ using Midea.Simulator;
 using static Midea.Protocol.Tests.FaultInjection;
 
 namespace Midea.Protocol.Tests;
-
-/// <summary>Shared by the fault-injection test classes (two classes, so xunit runs them side by side).</summary>
-internal static class FaultInjection
-{
-    /// <summary>Timeout for steps that are expected to fail: short, so failures cost little.</summary>
-    internal static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
-    /// <summary>Timeout for steps that are expected to succeed (only reached when something is wrong).</summary>
-    internal static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
-    /// <summary>Scheduling slack on top of a timeout when checking how long a failure took.</summary>
-    internal static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
-
-    internal static VirtualAirConditioner Start(string address, int version = 3, FaultPlan? faults = null) =>
-        VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse(address), ProtocolVersion = version, Faults = faults });
-
-    internal static DeviceEndpoint EndpointOf(VirtualAirConditioner unit) =>
-        new(unit.Address, unit.Port, unit.DeviceId, unit.ProtocolVersion, unit.Token, unit.Key);
-
-    internal static async Task<AcState> ConnectAndGetState(VirtualAirConditioner unit, TimeSpan timeout)
-    {
-        using AcProbe client = await AcProbe.ConnectAsync(EndpointOf(unit), timeout, default);
-        return await client.GetStateAsync(default);
-    }
-
-    internal static async Task<List<DiscoveryResult>> Discover(VirtualAirConditioner unit, TimeSpan timeout)
-    {
-        var results = new ConcurrentBag<DiscoveryResult>();
-        await DiscoveryClient.RunAsync(new[] { unit.Address }, Array.Empty<IPAddress>(), timeout, results.Add, 0, default);
-        return new List<DiscoveryResult>(results);
-    }
-
-    internal static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < limit) await Task.Delay(10);
-    }
-}
 
 /// <summary>
 /// What each simulator fault looks like to the client, over real loopback sockets (127.0.15.x).
