@@ -4,7 +4,6 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
-using Midea.Protocol;
 using Midea.Protocol.Cloud;
 using Midea.Protocol.Transport;
 

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
-using Midea.Protocol;
 using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 

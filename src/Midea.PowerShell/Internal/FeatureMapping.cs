@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Midea.Protocol;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Appliances;
 using Midea.Protocol.Codec;
