@@ -29,21 +29,27 @@ internal sealed class PipelinePump
         _progress = progress;
     }
 
-    /// <summary>Queues <paramref name="write"/> to run on the pipeline thread (any thread).</summary>
-    public void Post(Action write)
+    /// <summary>Queues <paramref name="write"/> to run on the pipeline thread (any thread), and wakes it.</summary>
+    public void Post(Action write) => Enqueue(write, wake: true);
+
+    /// <summary>
+    /// Queues a verbose line (any thread). It does not wake the pipeline thread: lines are written
+    /// with the next post, when the awaited work ends, or at the next progress tick, so a chatty
+    /// unit costs no thread switch per line.
+    /// </summary>
+    public void Verbose(string line) => Enqueue(() => _cmdlet.WriteVerbose(line), wake: false);
+
+    /// <summary>Queues a warning (any thread); written like a verbose line.</summary>
+    public void Warning(string line) => Enqueue(() => _cmdlet.WriteWarning(line), wake: false);
+
+    private void Enqueue(Action write, bool wake)
     {
         lock (_posted)
         {
             _posted.Enqueue(write);
-            Monitor.PulseAll(_posted);
+            if (wake) Monitor.PulseAll(_posted);
         }
     }
-
-    /// <summary>Queues a verbose line (any thread).</summary>
-    public void Verbose(string line) => Post(() => _cmdlet.WriteVerbose(line));
-
-    /// <summary>Queues a warning (any thread).</summary>
-    public void Warning(string line) => Post(() => _cmdlet.WriteWarning(line));
 
     /// <summary>Writes what has been posted so far, then reports progress (pipeline thread).</summary>
     public void Flush()
