@@ -43,18 +43,18 @@ public sealed class RequestPolicy
     public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Limit for a whole operation (one appliance call: a read with its parts, a change): every
-    /// request it may make with all its attempts and backoff. A unit that answers each request just
-    /// in time, or garbles every answer, still ends within it.
+    /// Limit for a whole operation (one appliance call: a read with its parts, a change): each of
+    /// the most requests an operation may make gets its full limit, the connect and handshake one
+    /// more, plus the backoff of one request's retries. A unit that answers each request just in
+    /// time, or garbles every answer, still ends within it. The help of the device cmdlets states
+    /// it as "13 times -TimeoutSeconds"; change both together.
     /// </summary>
     public TimeSpan OperationDeadline
     {
         get
         {
             TimeSpan backoff = TimeSpan.Zero;
-            for (int attempt = 1; attempt < ReadAttempts; attempt++) backoff += BackoffBefore(attempt + 1);
-            // The connect and handshake count as one request; each request may be re-asked on a
-            // fresh connection, which costs a connect and a handshake again.
+            for (int attempt = 2; attempt <= ReadAttempts; attempt++) backoff += BackoffBefore(attempt);
             return TimeSpan.FromTicks(RequestTimeout.Ticks * (1 + MostRequestsPerOperation)) + backoff;
         }
     }
