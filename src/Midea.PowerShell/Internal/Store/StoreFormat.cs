@@ -165,9 +165,10 @@ internal static class StoreFormat
                 {
                     bytes = Hex.Decode(text);
                 }
-                catch (FormatException ex)
+                catch (FormatException)
                 {
-                    throw bad($"the {what} is not hex text ({size * 2} hex digits)", ex);
+                    // Not kept as the inner exception: its message quotes the offending character of the secret.
+                    throw bad($"the {what} is not hex text ({size * 2} hex digits)", null);
                 }
                 break;
             case "dpapi":
@@ -177,9 +178,10 @@ internal static class StoreFormat
                 {
                     blob = Convert.FromBase64String(text);
                 }
-                catch (FormatException ex)
+                catch (FormatException)
                 {
-                    throw bad($"the encrypted {what} is not base64 text", ex);
+                    // Not kept as the inner exception, for the same reason: nothing of a secret in any message.
+                    throw bad($"the encrypted {what} is not base64 text", null);
                 }
                 try
                 {

@@ -200,6 +200,15 @@ public class StoreFormatTests
         { OneDevice(inner: $"<Key>{KeyHex}0</Key>"), "device #1 (line 2): the key is not hex text (64 hex digits)" },
     };
 
+    [Fact]
+    public void A_token_damaged_by_one_character_shows_that_character_nowhere_in_the_error()
+    {
+        // The one character that is not hex must not reach any message, inner ones included.
+        string xml = OneDevice(inner: $"<Token>{TokenHex.Substring(0, 64)}§{TokenHex.Substring(65)}</Token>");
+        var error = Assert.Throws<StoreCorruptException>(() => StoreFormat.Parse(Encoding.UTF8.GetBytes(xml), StorePath, isStore: true));
+        Assert.DoesNotContain("§", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DamagedSecrets))]
     public void A_damaged_token_or_key_is_refused_without_quoting_it(string xml, string problem)
