@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net;
 using System.Security;
 using System.Text.RegularExpressions;
@@ -23,15 +22,14 @@ internal sealed class NetshWlanClient : IWlanClient
 
     public IPAddress? Join(string ssid, string password, TimeSpan timeout, CancellationToken cancel)
     {
-        string profile = Path.Combine(Path.GetTempPath(), $"midea-{Guid.NewGuid():n}.xml");
+        string profile = WlanTool.WritePrivateFile(ProfileXml(ssid, password), ".xml");
         try
         {
-            File.WriteAllText(profile, ProfileXml(ssid, password));
             WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "add", "profile", $"filename={profile}", "user=current");
         }
         finally
         {
-            File.Delete(profile);
+            WlanTool.DeleteQuietly(profile);
         }
         WlanTool.Run("netsh", RequestPolicy.WlanCommandLimit, cancel, "wlan", "connect", $"name={ssid}", $"ssid={ssid}");
         WlanTool.WaitUntil(() => CurrentNetwork(cancel) == ssid, ssid, timeout, cancel);

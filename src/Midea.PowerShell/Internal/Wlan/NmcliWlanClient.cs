@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -33,16 +32,15 @@ internal sealed class NmcliWlanClient : IWlanClient
         var add = new[] { "connection", "add", "type", "wifi", "con-name", name, "ifname", "*", "ssid", ssid, "connection.autoconnect", "no" };
         if (password.Length > 0) add = add.Concat(WpaPsk).ToArray();
         WlanTool.Run("nmcli", RequestPolicy.WlanCommandLimit, cancel, add);
-        string secrets = Path.Combine(Path.GetTempPath(), $"midea-{Guid.NewGuid():n}");
+        string secrets = WlanTool.WritePrivateFile(password.Length > 0 ? $"802-11-wireless-security.psk:{password}\n" : "");
         try
         {
-            File.WriteAllText(secrets, password.Length > 0 ? $"802-11-wireless-security.psk:{password}\n" : "");
             string wait = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             WlanTool.Run("nmcli", timeout + RequestPolicy.WlanJoinSlack, cancel, "--wait", wait, "connection", "up", "id", name, "passwd-file", secrets);
         }
         finally
         {
-            File.Delete(secrets);
+            WlanTool.DeleteQuietly(secrets);
         }
         return null;
     }

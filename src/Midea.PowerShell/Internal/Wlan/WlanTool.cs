@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -61,6 +62,44 @@ internal static class WlanTool
             if (process.ExitCode != 0)
                 throw new WlanException($"'{file} {args.FirstOrDefault()}' failed (exit code {process.ExitCode}): {errors.ToString().Trim()} {output.ToString().Trim()}".Trim());
             return output.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Writes a temporary file the Wi-Fi tool reads a password from, readable by this user only
+    /// (0600 before the content goes in, on Linux and macOS), and returns its path. A failure to
+    /// write it is the Wi-Fi step's failure (<see cref="WlanException"/>), not the device store's.
+    /// </summary>
+    /// <exception cref="WlanException">The file could not be written.</exception>
+    public static string WritePrivateFile(string content, string extension = "")
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"midea-{Guid.NewGuid():n}{extension}");
+        try
+        {
+            using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+            Store.UnixPermissions.Set(path, Store.UnixPermissions.UserReadWrite);
+            File.WriteAllText(path, content);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(path);
+            throw new WlanException($"Cannot write the temporary file the Wi-Fi tool reads the password from: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Deletes a file written by <see cref="WritePrivateFile"/>; a file already gone is fine.</summary>
+    public static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left in the temp folder, readable by this user only; nothing better can be done here.
         }
     }
 

@@ -48,7 +48,7 @@ public class NmcliWlanClientTests
             if [ "$1 $2" = "connection delete" ]; then exit 10; fi
             prev=""
             for a in "$@"; do
-              if [ "$prev" = passwd-file ]; then cp "$a" "$dir/passwd.seen"; printf '%s' "$a" > "$dir/passwd.path"; fi
+              if [ "$prev" = passwd-file ]; then cp "$a" "$dir/passwd.seen"; printf '%s' "$a" > "$dir/passwd.path"; ls -l "$a" | cut -c1-10 > "$dir/passwd.mode"; fi
               prev="$a"
             done
             """);
@@ -65,6 +65,8 @@ public class NmcliWlanClientTests
         }, calls[1]);
         Assert.Equal(new[] { "--wait", "5", "connection", "up", "id", "midea-net_ac_1A2B", "passwd-file", tools.Read("passwd.path") }, calls[2]);
         Assert.Equal($"802-11-wireless-security.psk:{Password}\n", tools.Read("passwd.seen"));
+        // Readable by this user only while it exists.
+        Assert.Equal("-rw-------", tools.Read("passwd.mode").Trim());
         Assert.False(File.Exists(tools.Read("passwd.path")));
         Assert.DoesNotContain(calls.SelectMany(c => c), a => a.Contains(Password, StringComparison.Ordinal));
     }
