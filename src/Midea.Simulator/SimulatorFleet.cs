@@ -11,6 +11,8 @@ public static class SimulatorFleet
     /// Starts <paramref name="count"/> units from <paramref name="first"/> on, one address each.
     /// If one fails to start, those already started are stopped and the error is rethrown.
     /// </summary>
+    /// <param name="first">The address of the first unit; every address must be in 127.0.0.0/8.</param>
+    /// <param name="count">How many units to start.</param>
     /// <param name="configure">Adjusts the options of the unit at each address.</param>
     /// <exception cref="ArgumentException">An address is not in 127.0.0.0/8.</exception>
     public static IReadOnlyList<VirtualAirConditioner> Start(IPAddress first, int count, Action<SimulatorOptions> configure)

@@ -186,7 +186,10 @@ internal sealed class WifiProvisioner
         _warning($"{unit}: the passphrase for '{job.Settings.Ssid}' travels over V2, whose key is public: anyone on the unit's access point can read it.");
     }
 
+    /// <param name="job">The unit's run: its access point, timeout and result, where the step is recorded.</param>
+    /// <param name="original">The network the computer was on before it joined the unit's access point; null when it was on none.</param>
     /// <param name="mayHaveLeft">False when the Wi-Fi tool failed before trying to switch, so there is nothing to come back from.</param>
+    /// <param name="cancel">Stops the Wi-Fi tool; the run passes none, so that even after Ctrl+C the computer goes back to its network.</param>
     private async Task RejoinAsync(WifiJob job, string? original, bool mayHaveLeft, CancellationToken cancel)
     {
         if (!mayHaveLeft)

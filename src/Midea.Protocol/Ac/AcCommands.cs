@@ -42,7 +42,9 @@ public static class AcCommands
     }
 
     /// <summary>The SetState frame (type 0x02) that makes the unit take all of <paramref name="state"/>.</summary>
+    /// <param name="state">The whole state the unit is to take: power, mode, temperature, fan, swing and the switches.</param>
     /// <param name="beep">Let the unit's buzzer acknowledge the change.</param>
+    /// <param name="messageId">The message id written into the frame, to tell its reply from others.</param>
     public static byte[] SetState(AcState state, bool beep, byte messageId)
     {
         var body = new byte[25];

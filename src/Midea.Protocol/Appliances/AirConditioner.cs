@@ -26,6 +26,7 @@ public sealed class AirConditioner : Appliance
     private readonly CapabilityCache? _cache;
 
     /// <summary>Drives the air conditioner of <paramref name="session"/>.</summary>
+    /// <param name="session">The session with the unit, which every call goes through.</param>
     /// <param name="capabilities">Capabilities already read, shared across sessions; null to always ask.</param>
     public AirConditioner(DeviceSession session, CapabilityCache? capabilities = null) : base(session) => _cache = capabilities;
 
@@ -57,7 +58,9 @@ public sealed class AirConditioner : Appliance
     /// parts are extras: a part that does not answer, answers with something else, or does not decode
     /// is left out with a warning that says what came back; it never costs the state.
     /// </summary>
+    /// <param name="parts">The parts to read besides the state; None reads the state alone.</param>
     /// <param name="energyFormat">How to read the energy counters; Auto lets the capabilities decide, and asks only a unit that reports energy.</param>
+    /// <param name="cancel">Stops the read.</param>
     public Task<AcReading> ReadAsync(AcParts parts, EnergyFormat energyFormat, CancellationToken cancel) =>
         Session.OperationAsync(async t =>
         {
@@ -164,6 +167,9 @@ public sealed class AirConditioner : Appliance
     /// when the group does not come back (silence, another group, bytes that do not decode).
     /// </summary>
     /// <param name="caps">Null when the capabilities could not be read: then only a forced format asks.</param>
+    /// <param name="format">How to read the counters; Auto asks only a unit whose capabilities report energy.</param>
+    /// <param name="warnings">The reading's warnings, to which the reason for a missing or doubtful energy is added.</param>
+    /// <param name="cancel">Stops the read.</param>
     private async Task<AcEnergy?> ReadEnergyAsync(AcCapabilities? caps, EnergyFormat format, List<string> warnings, CancellationToken cancel)
     {
         if (format == EnergyFormat.Auto && caps is not { EnergyStats: true })
@@ -193,6 +199,8 @@ public sealed class AirConditioner : Appliance
     /// listed as missing, with a warning that says what came instead (the session reconnects for the next one).
     /// </summary>
     /// <param name="caps">Null when the capabilities could not be read: the humidity group is then not asked.</param>
+    /// <param name="warnings">The reading's warnings, to which each missing group is added.</param>
+    /// <param name="cancel">Stops the read.</param>
     private async Task<AcDiagnostics> ReadDiagnosticsAsync(AcCapabilities? caps, List<string> warnings, CancellationToken cancel)
     {
         var answered = new Dictionary<int, byte[]>();

@@ -31,6 +31,7 @@ public abstract class Appliance
     }
 
     /// <summary>The appliance type that drives the unit of <paramref name="session"/>.</summary>
+    /// <param name="session">The session with the unit; its endpoint's appliance type picks the class.</param>
     /// <param name="capabilities">Capabilities already read, shared across sessions; null to always ask.</param>
     /// <exception cref="MideaProtocolException">An appliance type this module does not drive (fault Unsupported); nothing was sent.</exception>
     public static Appliance Open(DeviceSession session, CapabilityCache? capabilities = null)

@@ -18,6 +18,8 @@ public static class Handshake
     }
 
     /// <summary>Client: verifies the device's reply under <paramref name="key"/> and returns the link key.</summary>
+    /// <param name="key">The 32-byte V3 key that goes with the token sent.</param>
+    /// <param name="packet">The whole V3 packet the device sent back.</param>
     /// <param name="unit">The unit as messages name it (the connection passes its endpoint), so an error tells which of many units refused.</param>
     /// <exception cref="AuthenticationFailedException">The device sent ERROR, or the reply does not verify under the key.</exception>
     /// <exception cref="MideaProtocolException">The reply is not a handshake packet.</exception>
@@ -48,6 +50,8 @@ public static class Handshake
     }
 
     /// <summary>Device: the reply for an accepted token, and the link key both sides now share.</summary>
+    /// <param name="packetId">The packet id of the request, repeated in the reply.</param>
+    /// <param name="key">The 32-byte V3 key of the token the request carried.</param>
     /// <param name="random">The device's 32 secret random bytes R.</param>
     public static (byte[] Packet, byte[] LinkKey) EncodeResponse(int packetId, byte[] key, byte[] random)
     {

@@ -41,6 +41,10 @@ public static class V3Packet
     }
 
     /// <summary>Encrypts one V2 packet for the link (type 0x6 from a client, 0x3 from a device).</summary>
+    /// <param name="linkKey">The key both sides got from the handshake; it encrypts the packet.</param>
+    /// <param name="type">EncryptedRequest from a client, EncryptedResponse from a device.</param>
+    /// <param name="packetId">The sender's packet counter, written before the data.</param>
+    /// <param name="data">The whole V2 packet to carry.</param>
     /// <param name="padding">Pad bytes to use; zeros when null (receivers never read them).</param>
     public static byte[] EncodeEncrypted(byte[] linkKey, V3PacketType type, int packetId, byte[] data, byte[]? padding = null)
     {

@@ -47,7 +47,10 @@ public readonly struct SubBand : IEquatable<SubBand>
 public sealed class ChannelPlan
 {
     /// <summary>Creates a plan.</summary>
+    /// <param name="country">The two-letter ASCII country code.</param>
+    /// <param name="bands">The sub-bands the unit may use; at most <see cref="MaxBands"/>.</param>
     /// <param name="captured">True only for plans seen in a capture; the others are derived from public rules.</param>
+    /// <param name="unknown">The byte of unknown meaning after the country code; 02 in every capture.</param>
     public ChannelPlan(string country, IReadOnlyList<SubBand> bands, bool captured = false, byte unknown = 0x02)
     {
         if (country is null || country.Length != 2 || country[0] > 0x7f || country[1] > 0x7f)

@@ -21,6 +21,7 @@ public static class LocalKey
     }
 
     /// <summary>A token/key pair the holder of <paramref name="localKey"/> accepts: K random, T = AES(L, K) ‖ SHA256(K).</summary>
+    /// <param name="localKey">The unit's 32-byte local key L, from <see cref="Derive"/>.</param>
     /// <param name="random">32 bytes to use instead of fresh random ones (tests).</param>
     public static (byte[] Token, byte[] Key) Mint(byte[] localKey, byte[]? random = null)
     {

@@ -7,6 +7,12 @@ namespace Midea.Protocol.Transport;
 public sealed class DeviceEndpoint
 {
     /// <summary>Creates an endpoint.</summary>
+    /// <param name="address">The unit's IP address.</param>
+    /// <param name="port">The unit's TCP port, usually 6444.</param>
+    /// <param name="deviceId">The unit's 48-bit device id, written into every V2 header.</param>
+    /// <param name="protocolVersion">2 or 3; a V3 unit needs a token and key.</param>
+    /// <param name="token">The 64-byte V3 token; null for a V2 unit.</param>
+    /// <param name="key">The 32-byte V3 key that goes with the token; null for a V2 unit.</param>
     /// <param name="applianceType">What kind of appliance the unit is, as discovery reports it (0xAC an air conditioner); it picks the appliance type that drives the unit.</param>
     public DeviceEndpoint(IPAddress address, int port, long deviceId, int protocolVersion, byte[]? token = null, byte[]? key = null, byte applianceType = AaFrame.AirConditioner)
     {

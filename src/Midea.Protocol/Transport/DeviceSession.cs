@@ -21,6 +21,8 @@ public sealed class DeviceSession : IDisposable
     private OperationScope? _operation;
 
     /// <summary>Creates the session; nothing is connected until the first request.</summary>
+    /// <param name="endpoint">The unit to talk to.</param>
+    /// <param name="policy">The time limits and retry rules for each request and operation.</param>
     /// <param name="log">Protocol detail for a debug stream; never given secrets or payloads.</param>
     public DeviceSession(DeviceEndpoint endpoint, RequestPolicy policy, Action<string>? log = null)
     {
@@ -68,6 +70,7 @@ public sealed class DeviceSession : IDisposable
     }
 
     /// <summary>Opens the connection (and the V3 session) if it is not open; a failure to connect is retried like a read.</summary>
+    /// <param name="cancel">Stops connecting and the retries.</param>
     /// <param name="connected">Called each time TCP connects, before any handshake (lets a caller tell the two failures apart).</param>
     public Task ConnectAsync(CancellationToken cancel, Action? connected = null) => WithRetriesAsync(c => Task.FromResult(c), cancel, connected);
 

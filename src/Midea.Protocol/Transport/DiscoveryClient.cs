@@ -28,8 +28,11 @@ public static class DiscoveryClient
     /// <summary>Runs one discovery.</summary>
     /// <param name="unicast">Single hosts; the run ends early once each has answered.</param>
     /// <param name="broadcast">Broadcast addresses; with any, the run lasts the whole timeout.</param>
+    /// <param name="timeout">The longest the run lasts.</param>
     /// <param name="onReply">Called for each new device and each first notice of a misbehaving address (see <see cref="DiscoveryReplyKind"/>), on a pool thread.</param>
     /// <param name="maxDevices">Stop after this many devices; 0 for no limit.</param>
+    /// <param name="cancel">Stops the run.</param>
+    /// <param name="log">Protocol detail for a debug stream: the probes sent, failed probes, and a summary at the end.</param>
     public static async Task RunAsync(IReadOnlyCollection<IPAddress> unicast, IReadOnlyCollection<IPAddress> broadcast,
         TimeSpan timeout, Action<DiscoveryResult> onReply, int maxDevices, CancellationToken cancel, Action<string>? log = null)
     {

@@ -21,7 +21,9 @@ internal sealed class DiscoverySources
     public long Dropped { get; private set; }
 
     /// <summary>Decides what the caller hears of a reply from <paramref name="source"/>; null when nothing.</summary>
+    /// <param name="source">The address the reply came from.</param>
     /// <param name="asked">False when the sweep is unicast and <paramref name="source"/> is not one of its targets.</param>
+    /// <param name="datagram">The reply's bytes, as received.</param>
     public DiscoveryResult? Classify(IPAddress source, bool asked, byte[] datagram)
     {
         if (!_entries.TryGetValue(source, out Entry? entry))

@@ -32,7 +32,9 @@ public sealed class MideaConnection : IDisposable
     }
 
     /// <summary>Connects and, for V3, authenticates.</summary>
+    /// <param name="endpoint">The unit, with its token and key when it is V3.</param>
     /// <param name="timeout">Limit for the connect, the handshake, and later each request.</param>
+    /// <param name="cancel">Stops connecting and the handshake.</param>
     /// <param name="log">Protocol detail for a debug stream; never given secrets or payloads.</param>
     /// <exception cref="DeviceUnreachableException">Refused or no route.</exception>
     /// <exception cref="DeviceTimeoutException">No answer in time.</exception>
@@ -83,6 +85,9 @@ public sealed class MideaConnection : IDisposable
     public long PacketsSent { get; private set; }
 
     /// <summary>Sends one AA frame and waits for the reply frame whose body starts with <paramref name="responseId"/>.</summary>
+    /// <param name="frame">The whole AA frame to send; it goes out wrapped in a V2 packet, and that in V3 when the link is encrypted.</param>
+    /// <param name="responseId">The first body byte of the reply waited for; other frames are skipped.</param>
+    /// <param name="cancel">Stops the wait.</param>
     /// <param name="responseType">When given, a frame of another type with the same id (an unsolicited notification, such as a B5 of type 05) is skipped.</param>
     /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
     /// <exception cref="MideaProtocolException">A reply did not decode.</exception>

@@ -26,8 +26,13 @@ public enum ProvisioningStage
 public static class ProvisioningClient
 {
     /// <summary>Connects (and authenticates for V3), sends prefix ‖ payload, and returns the acknowledgement's data.</summary>
+    /// <param name="endpoint">The unit on its own access point, with the credentials of the session.</param>
+    /// <param name="commandData">The data of the request: prefix ‖ payload (<see cref="ProvisioningOptions.CommandData"/>).</param>
+    /// <param name="options">Gives the V2 message type that carries the command.</param>
     /// <param name="timeout">Limit for the connect, the handshake and the acknowledgement, each.</param>
     /// <param name="reached">Called as each stage is reached, so a failure can be pinned to the next one.</param>
+    /// <param name="cancel">Stops the exchange; settings already written stay sent.</param>
+    /// <param name="log">Protocol detail for a debug stream; never given secrets or payloads.</param>
     /// <exception cref="ProvisioningRefusedException">The unit answered ERROR.</exception>
     /// <exception cref="OutcomeUnknownException">The settings were written, then no readable answer came.</exception>
     /// <exception cref="AuthenticationFailedException">The handshake was refused.</exception>
