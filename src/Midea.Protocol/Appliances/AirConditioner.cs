@@ -110,7 +110,19 @@ public sealed class AirConditioner : Appliance
             {
                 // The buzzer entry rides along with every B0, as the vendor app sends it.
                 var values = properties.Select(p => p.Value).Append(PropertyValues.Buzzer(change.Beep)).ToList();
-                AaFrame reply = await Session.RequestAsync(id => PropertyCodec.SetRequest(values, id), PropertyCodec.SetId, FrameType.Set, RequestKind.Change, t).ConfigureAwait(false);
+                AaFrame reply;
+                try
+                {
+                    reply = await Session.RequestAsync(id => PropertyCodec.SetRequest(values, id), PropertyCodec.SetId, FrameType.Set, RequestKind.Change, t).ConfigureAwait(false);
+                }
+                catch (OutcomeUnknownException ex) when (reported != null)
+                {
+                    // Two changes, one known: the unit answered SetState, so only the properties are in doubt.
+                    throw new OutcomeUnknownException(
+                        $"{Session.Endpoint}: the state fields were applied (the unit answered SetState); the feature properties "
+                        + $"({string.Join(", ", properties.Select(p => p.Field).Distinct())}) were sent and may or may not have been applied; "
+                        + $"read them with Get-MideaState -IncludeProperties. After sending: {Cause(ex)}.", ex.InnerException);
+                }
                 answers = PropertyCodec.ParseReply(reply.Body);
             }
             reported ??= await ReadStateAsync(t).ConfigureAwait(false);
@@ -253,6 +265,10 @@ public sealed class AirConditioner : Appliance
             return null;
         }
     }
+
+    /// <summary>What ended an unknown outcome, from the session's exception.</summary>
+    private static string Cause(OutcomeUnknownException ex) =>
+        ex.InnerException is OperationCanceledException ? "the time allowed ran out" : (ex.InnerException ?? ex).Message.TrimEnd('.');
 
     /// <summary>What came back instead of a part, in words for a warning.</summary>
     private static string Reason(MideaException ex) => ex is DeviceTimeoutException ? "the unit did not answer in time" : ex.Message.TrimEnd('.');

@@ -1,8 +1,13 @@
 using System;
+using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Ac;
+using Midea.Protocol.Codec;
 using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 using Midea.Simulator;
@@ -81,6 +86,70 @@ public class AirConditionerTests
         Assert.All(result.PropertyResults, r => Assert.True(r.Success));
         Assert.True(result.Properties!.OutSilent);
         Assert.Equal(BreezeSetting.BreezeMild, result.Properties.Breeze);
+    }
+
+    [Fact]
+    public async Task When_SetState_was_answered_and_the_properties_answer_is_lost_the_error_says_only_the_properties_are_in_doubt()
+    {
+        using VirtualAirConditioner unit = Start("127.0.34.21", CapabilityProfile.Full, version: 2);
+        // A cutting proxy on 127.0.34.20: it passes everything through until the client sends B0,
+        // lets that reach the unit, and then closes the client's connection before any answer.
+        using var listener = new TcpListener(IPAddress.Parse("127.0.34.20"), unit.Port);
+        listener.Start();
+        bool cut = false;
+        Task proxy = Task.Run(async () =>
+        {
+            using TcpClient client = await listener.AcceptTcpClientAsync();
+            using var upstream = new TcpClient();
+            await upstream.ConnectAsync(unit.Address, unit.Port);
+            NetworkStream fromClient = client.GetStream(), toUnit = upstream.GetStream();
+            Task back = Task.Run(async () =>
+            {
+                var reply = new byte[4096];
+                try
+                {
+                    int n;
+                    while ((n = await toUnit.ReadAsync(reply.AsMemory())) > 0)
+                    {
+                        if (!Volatile.Read(ref cut)) await fromClient.WriteAsync(reply.AsMemory(0, n));
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                {
+                    // The client side was closed on purpose.
+                }
+            });
+            var packets = new PacketBuffer(v3: false);
+            var buffer = new byte[4096];
+            int read;
+            while ((read = await fromClient.ReadAsync(buffer.AsMemory())) > 0)
+            {
+                packets.Append(buffer.AsSpan(0, read));
+                while (packets.TryTake(out byte[] packet))
+                {
+                    bool setProperties = AaFrame.Decode(V2Packet.Decode(packet).Payload).Body[0] == PropertyCodec.SetId;
+                    if (setProperties) Volatile.Write(ref cut, true);
+                    long before = unit.Requests;
+                    await toUnit.WriteAsync(packet.AsMemory());
+                    if (!setProperties) continue;
+                    var clock = Stopwatch.StartNew();
+                    while (unit.Requests == before && clock.Elapsed < Timeout) await Task.Delay(5);
+                    client.Client.Shutdown(SocketShutdown.Both);
+                    client.Close();
+                    return;
+                }
+            }
+        });
+        var endpoint = new DeviceEndpoint(IPAddress.Parse("127.0.34.20"), unit.Port, unit.DeviceId, 2);
+        using var session = new DeviceSession(endpoint, new RequestPolicy(Timeout));
+        bool power = !unit.State.Power;
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() =>
+            new AirConditioner(session).ApplyAsync(new AcChange { Power = power, OutSilent = true }, default));
+        Assert.Contains("the state fields were applied", error.Message);
+        Assert.Contains("(OutSilent) were sent and may or may not have been applied", error.Message);
+        Assert.Equal(power, unit.State.Power);
+        await proxy;
+        listener.Stop();
     }
 
     [Fact]
