@@ -3,9 +3,10 @@
 # -WhatIf refuses what the real call refuses, and a missing Wi-Fi tool is an expected situation.
 # Units on 127.0.33.x only.
 BeforeDiscovery {
-    # Only data: a private address that Start-MideaSimulator must refuse before it opens any
-    # socket. Nothing is ever bound to it or sent to it.
-    $OffLoopback = '192.168.1.50'
+    # Only data, never contacted: an address off loopback that Start-MideaSimulator must refuse
+    # before it opens any socket. It is from 192.0.2.0/24 (TEST-NET-1, RFC 5737), which is reserved
+    # for documentation and routed nowhere, so even a bug could not reach a real host with it.
+    $OffLoopback = '192.0.2.50'
 }
 
 BeforeAll {

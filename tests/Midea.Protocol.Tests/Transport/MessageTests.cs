@@ -28,9 +28,10 @@ public class MessageTests
         Assert.Null(ex.ParamName);
     }
 
-    // Only data: a private address the simulator must refuse before any socket exists; nothing is
-    // ever bound to it or sent to it.
-    private const string OffLoopback = "192.168.1.50";
+    // Only data, never contacted: an address off loopback that the simulator must refuse before
+    // any socket exists. It is from 192.0.2.0/24 (TEST-NET-1, RFC 5737), reserved for documentation
+    // and routed nowhere, so even a bug could not reach a real host with it.
+    private const string OffLoopback = "192.0.2.50";
 
     [Theory]
     [InlineData(OffLoopback, 1)]
