@@ -185,6 +185,8 @@ public abstract class DeviceCmdlet : MideaCmdlet
             }
             catch (MideaException ex) when (ex is DeviceTimeoutException or OutcomeUnknownException && StopToken.IsCancellationRequested)
             {
+                // The session reports a stop as a cancellation; this covers a request's own time
+                // limit that ran out in the same moment, which the stopped pipeline has no reader for.
                 throw new OperationCanceledException(StopToken);
             }
         }).ConfigureAwait(false);

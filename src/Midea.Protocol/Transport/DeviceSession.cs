@@ -53,14 +53,18 @@ public sealed class DeviceSession : IDisposable
         TimeSpan deadline = Policy.OperationDeadline;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         limit.CancelAfter(deadline);
-        _operation = new OperationScope();
+        var scope = new OperationScope();
+        _operation = scope;
         try
         {
             return await operation(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
+            // The deadline, not the caller: a change already written may have been applied.
             Drop();
+            if (scope.ChangeSent)
+                throw new OutcomeUnknownException($"{Endpoint}: the change was sent and may or may not have been applied; read the state to find out. After sending: the time allowed ran out.", ex);
             throw new DeviceTimeoutException($"{Endpoint}: no answer within {deadline.TotalSeconds:0.#} s.", ex);
         }
         finally
@@ -151,11 +155,18 @@ public sealed class DeviceSession : IDisposable
         {
             return await request(connection).ConfigureAwait(false);
         }
+        catch (OperationCanceledException ex) when (change && RequestPolicy.MayHaveApplied(before, connection.PacketsSent, ex))
+        {
+            // A cancellation stays one: when the caller stopped, it is the caller's answer; when the
+            // operation's deadline passed, OperationAsync reports the change as in doubt.
+            Drop();
+            if (_operation != null) _operation.ChangeSent = true;
+            throw;
+        }
         catch (Exception ex) when (change && RequestPolicy.MayHaveApplied(before, connection.PacketsSent, ex))
         {
             Drop();
-            string cause = ex is OperationCanceledException ? "the time allowed ran out" : ex.Message.TrimEnd('.');
-            throw new OutcomeUnknownException($"{Endpoint}: the change was sent and may or may not have been applied; read the state to find out. After sending: {cause}.", ex);
+            throw new OutcomeUnknownException($"{Endpoint}: the change was sent and may or may not have been applied; read the state to find out. After sending: {ex.Message.TrimEnd('.')}.", ex);
         }
         catch
         {
@@ -188,5 +199,8 @@ public sealed class DeviceSession : IDisposable
     private sealed class OperationScope
     {
         public int Requests;
+
+        // A change of this operation counted as sent, then the operation was cancelled.
+        public bool ChangeSent;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Provisioning;
@@ -51,22 +50,18 @@ public static class ProvisioningClient
         {
             acknowledgement = await session.ExchangeAsync(commandData, options.V2MessageType, RequestKind.Change, cancel).ConfigureAwait(false);
         }
-        catch (OutcomeUnknownException ex) when (ex.InnerException is MideaException cause)
+        catch (OutcomeUnknownException ex)
         {
             // Written, then silence, a closed connection or bytes that do not decode. A unit that
             // accepted the settings leaves its access point and can vanish the same way as one that
             // rejected them, so neither "refused" nor "unreachable" would be honest; never re-sent.
             // The session's own message says "read the state", which a unit off its access point
-            // cannot answer: this one says where to look instead.
+            // cannot answer: this one says where to look instead. (A stop by the caller is not an
+            // unknown outcome: the session lets it through as a cancellation.)
+            Exception cause = ex.InnerException ?? ex;
             throw new OutcomeUnknownException(
                 $"The Wi-Fi settings were sent to {endpoint}, then no readable acknowledgement came ({cause.Message}). They may or may not have been applied: "
                 + "look for the unit on the target network (-WaitForNetwork, Find-MideaDevice) before sending them again.", cause);
-        }
-        catch (OutcomeUnknownException ex) when (ex.InnerException is not null)
-        {
-            // Not the unit's doing (the caller stopped, or a bug): it goes up as it came, not as an unknown outcome.
-            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-            throw;
         }
         if (acknowledgement is null) throw new ProvisioningRefusedException($"{endpoint} answered ERROR to the Wi-Fi settings: it refused them.");
         reached(ProvisioningStage.Acknowledged);

@@ -71,4 +71,19 @@ public class DeviceSessionTests
         await Assert.ThrowsAsync<DeviceTimeoutException>(() => ac.GetStateAsync(default));
         Assert.Equal(1, session.Connects);
     }
+
+    [Fact]
+    public async Task A_change_stopped_by_the_caller_after_sending_is_a_cancellation_not_an_unknown_outcome()
+    {
+        using VirtualAirConditioner unit = VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.114"), ProtocolVersion = 2 });
+        using DeviceSession session = Session(unit);
+        AcState state = await new AirConditioner(session).GetStateAsync(default);
+        unit.Faults = new FaultPlan { ResponseDelay = TimeSpan.FromSeconds(1) };
+        state.Power = !state.Power;
+        using var stop = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            session.OperationAsync(t => AcProbe.On(session).SetStateAsync(state, false, RequestKind.Change, t), stop.Token));
+        // It was written, and the unit applied it: the stop is the caller's answer, not a claim that nothing happened.
+        Assert.Equal(state.Power, unit.State.Power);
+    }
 }

@@ -231,8 +231,9 @@ public class ProvisioningSessionTests
     [Fact]
     public void The_simulator_refuses_a_home_address_outside_loopback()
     {
-        // A private-range address, written as bytes: data only, never contacted.
-        var outside = new IPAddress(new byte[] { 10, 0, 0, 1 });
+        // Only data, never contacted: an address off loopback from 192.0.2.0/24 (TEST-NET-1, RFC 5737),
+        // reserved for documentation and routed nowhere.
+        var outside = IPAddress.Parse("192.0.2.1");
         Assert.Throws<ArgumentException>(() => VirtualAirConditioner.Start(new SimulatorOptions { Address = IPAddress.Parse("127.0.9.46"), ApMode = true, HomeAddress = outside }));
     }
 
