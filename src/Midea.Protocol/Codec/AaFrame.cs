@@ -80,8 +80,9 @@ public sealed class AaFrame
             throw new MideaProtocolException(ProtocolFault.WrongApplianceType, $"AA frame is for appliance type {frame[2]:x2}, not {expectedType:x2}.");
         ReadOnlySpan<byte> body = frame.Slice(HeaderSize, n - HeaderSize - 2);
         byte check = frame[n - 2];
-        // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC.
-        bool exempt = body[0] is 0xB0 or 0xB1;
+        // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC;
+        // captured pushed frames carry a check byte that is neither (protocol.md §5.10, U01–U04).
+        bool exempt = body[0] is 0xB0 or 0xB1 || frame[9] is (byte)Codec.FrameType.Report or (byte)Codec.FrameType.Notify;
         if (!exempt && check != Crc8.Compute(body) && check != Checksum(body))
             throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA body check byte {check:x2} matches neither CRC-8 {Crc8.Compute(body):x2} nor the sum {Checksum(body):x2}.");
         return new AaFrame(frame[2], frame[9], frame[8], body.ToArray());

@@ -11,12 +11,13 @@ namespace Midea.Protocol.Transport;
 /// <see cref="RequestKind"/> under the <see cref="RequestPolicy"/>. A read that meets a closed or
 /// reset connection or garbled bytes is asked again with backoff on a fresh connection; a change is
 /// written once, and a failure after it counts as sent is an <see cref="OutcomeUnknownException"/>.
+/// A connection that ended while idle (the unit closed it) is replaced before the next request, since
+/// nothing was sent on it. Frames the unit pushes on its own are raised as <see cref="Pushed"/>.
 /// Appliance types (docs/architecture.md §1.1) speak through it. Not thread-safe: one request at a time.
 /// </summary>
 public sealed class DeviceSession : IDisposable
 {
-    private readonly Action<string>? _log;
-    private MideaConnection? _connection;
+    private volatile MideaConnection? _connection;
     private byte _messageId;
     private OperationScope? _operation;
 
@@ -28,8 +29,23 @@ public sealed class DeviceSession : IDisposable
     {
         Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
         Policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _log = log;
+        Log = log;
     }
+
+    /// <summary>Protocol detail for a debug stream; a session kept across commands is given each command's log in turn.</summary>
+    public Action<string>? Log { get; set; }
+
+    /// <summary>A frame the unit pushed (protocol.md §5.10), on whichever connection is open; raised on the connection's reader thread.</summary>
+    public event Action<AaFrame>? Pushed;
+
+    /// <summary>The open connection ended without being closed by this side (the unit closed or reset it); raised on the reader thread.</summary>
+    public event Action<Exception>? ConnectionLost;
+
+    /// <summary>Whether a connection is open now (a request would not have to connect first).</summary>
+    public bool IsConnected => _connection?.IsOpen == true;
+
+    /// <summary>When the open connection was made (UTC); null when none is open.</summary>
+    public DateTime? ConnectedAt { get; private set; }
 
     /// <summary>The unit.</summary>
     public DeviceEndpoint Endpoint { get; }
@@ -117,6 +133,25 @@ public sealed class DeviceSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the keep-alive packet on the open connection (<see cref="MideaConnection.HeartbeatAsync"/>),
+    /// connecting first when none is open. It is not an operation: it counts toward no request limit.
+    /// </summary>
+    /// <exception cref="DeviceUnreachableException">The unit cannot be reached or the connection broke.</exception>
+    public async Task HeartbeatAsync(CancellationToken cancel)
+    {
+        MideaConnection connection = await WithRetriesAsync(c => Task.FromResult(c), cancel).ConfigureAwait(false);
+        try
+        {
+            await connection.HeartbeatAsync(cancel).ConfigureAwait(false);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
+
     /// <summary>Closes the connection; the next request opens a new one.</summary>
     public void Dispose() => Drop();
 
@@ -135,7 +170,7 @@ public sealed class DeviceSession : IDisposable
             catch (Exception ex) when (RequestPolicy.IsRetryable(ex) && attempt < Policy.ReadAttempts && !cancel.IsCancellationRequested)
             {
                 Drop();
-                _log?.Invoke(TransportSteps.Reconnecting(Endpoint, ex, attempt));
+                Log?.Invoke(TransportSteps.Reconnecting(Endpoint, ex, attempt));
                 await Task.Delay(Policy.BackoffBefore(attempt + 1), cancel).ConfigureAwait(false);
             }
             catch
@@ -184,16 +219,35 @@ public sealed class DeviceSession : IDisposable
 
     private async Task<MideaConnection> ConnectedAsync(Action? connected, CancellationToken cancel)
     {
-        if (_connection != null) return _connection;
-        _connection = await MideaConnection.OpenAsync(Endpoint, Policy.RequestTimeout, cancel, _log, connected).ConfigureAwait(false);
+        if (_connection is { IsOpen: true } open) return open;
+        if (_connection != null)
+        {
+            // The unit ended it while idle; nothing of this request was sent on it, so a new one is safe for a change too.
+            Log?.Invoke($"{Endpoint}: the kept connection has ended; connecting again.");
+            Drop();
+        }
+        MideaConnection connection = await MideaConnection.OpenAsync(Endpoint, Policy.RequestTimeout, cancel, line => Log?.Invoke(line), connected).ConfigureAwait(false);
+        connection.Pushed += OnPushed;
+        connection.Closed += OnClosed;
+        _connection = connection;
+        ConnectedAt = DateTime.UtcNow;
         Connects++;
-        return _connection;
+        return connection;
     }
+
+    private void OnPushed(AaFrame frame) => Pushed?.Invoke(frame);
+
+    private void OnClosed(Exception reason) => ConnectionLost?.Invoke(reason);
 
     private void Drop()
     {
-        _connection?.Dispose();
+        MideaConnection? connection = _connection;
         _connection = null;
+        ConnectedAt = null;
+        if (connection is null) return;
+        connection.Pushed -= OnPushed;
+        connection.Closed -= OnClosed;
+        connection.Dispose();
     }
 
     private sealed class OperationScope

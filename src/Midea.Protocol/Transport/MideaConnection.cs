@@ -7,9 +7,10 @@ using Midea.Protocol.Codec;
 namespace Midea.Protocol.Transport;
 
 /// <summary>
-/// One TCP session with a unit: V2 packets, or V3 after the handshake. Sends an AA frame and
-/// returns the reply frame with the expected id; unsolicited frames in between are skipped.
-/// Not thread-safe: one request at a time.
+/// One TCP session with a unit: V2 packets, or V3 after the handshake. Once open, a reader takes
+/// every packet the unit sends: the answer a request waits for goes to it, and a frame the unit
+/// pushes on its own (frame type 0x04 or 0x05, protocol.md §5.10) is raised as <see cref="Pushed"/>,
+/// never taken for an answer, whether a request is waiting or not. One request at a time.
 /// </summary>
 public sealed class MideaConnection : IDisposable
 {
@@ -19,8 +20,12 @@ public sealed class MideaConnection : IDisposable
     private readonly Action<string>? _log;
     private readonly PacketBuffer _buffer;
     private readonly byte[] _receive = new byte[2048];
+    private readonly object _gate = new();
     private byte[]? _linkKey;
     private int _packetId;
+    private Waiter? _waiter;
+    private Exception? _broken;
+    private int _disposed;
 
     private MideaConnection(Socket socket, DeviceEndpoint endpoint, TimeSpan timeout, Action<string>? log)
     {
@@ -30,6 +35,21 @@ public sealed class MideaConnection : IDisposable
         _log = log;
         _buffer = new PacketBuffer(endpoint.ProtocolVersion == 3);
     }
+
+    /// <summary>
+    /// A frame the unit sent on its own (frame type 0x04 or 0x05). Raised on the reader's thread;
+    /// a handler must return quickly and not throw.
+    /// </summary>
+    public event Action<AaFrame>? Pushed;
+
+    /// <summary>
+    /// The connection ended without <see cref="Dispose"/>: the unit closed or reset it, or sent bytes
+    /// that do not decode. Raised once, on the reader's thread, with the reason.
+    /// </summary>
+    public event Action<Exception>? Closed;
+
+    /// <summary>False once the unit closed the connection, it broke, or it was disposed: a new one is needed.</summary>
+    public bool IsOpen => Volatile.Read(ref _disposed) == 0 && Volatile.Read(ref _broken) is null;
 
     /// <summary>Connects and, for V3, authenticates.</summary>
     /// <param name="endpoint">The unit, with its token and key when it is V3.</param>
@@ -75,6 +95,8 @@ public sealed class MideaConnection : IDisposable
                 throw;
             }
         }
+        // From here on only the reader takes bytes from the socket.
+        _ = Task.Run(connection.ReadLoopAsync);
         return connection;
     }
 
@@ -88,7 +110,7 @@ public sealed class MideaConnection : IDisposable
     /// <param name="frame">The whole AA frame to send; it goes out wrapped in a V2 packet, and that in V3 when the link is encrypted.</param>
     /// <param name="responseId">The first body byte of the reply waited for; other frames are skipped.</param>
     /// <param name="cancel">Stops the wait.</param>
-    /// <param name="responseType">When given, a frame of another type with the same id (an unsolicited notification, such as a B5 of type 05) is skipped.</param>
+    /// <param name="responseType">When given, only a reply of this frame type is taken. A pushed frame (type 0x04 or 0x05) is never taken.</param>
     /// <exception cref="DeviceTimeoutException">No matching reply in time.</exception>
     /// <exception cref="MideaProtocolException">A reply did not decode.</exception>
     public Task<AaFrame> RequestAsync(byte[] frame, byte responseId, CancellationToken cancel, FrameType? responseType = null) =>
@@ -96,20 +118,17 @@ public sealed class MideaConnection : IDisposable
         {
             byte[] packet = V2Packet.Encode(V2Magic.Request, _endpoint.DeviceId, frame, V2Packet.Timestamp(DateTime.UtcNow));
             if (_linkKey != null) packet = V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedRequest, NextPacketId(), packet);
-            await SendAsync(packet).ConfigureAwait(false);
-            _log?.Invoke($"Sent frame {frame[10]:x2} ({frame.Length} bytes) to {_endpoint}.");
-            while (true)
+            var waiter = new Waiter(received =>
             {
-                byte[] received = await ReadPacketAsync().ConfigureAwait(false);
-                AaFrame? reply = Unwrap(received);
-                if (reply is null) continue;
-                if (reply.Id == responseId && (responseType is null || reply.FrameType == (byte)responseType))
-                {
-                    _log?.Invoke($"Received frame {reply.Id:x2} type {reply.FrameType:x2} ({reply.Body.Length} body bytes) from {_endpoint}.");
-                    return reply;
-                }
-                _log?.Invoke($"Skipped unsolicited frame {reply.Id:x2} type {reply.FrameType:x2} from {_endpoint}.");
-            }
+                if (Unwrap(received) is not AaFrame reply) return null;
+                bool answer = reply.Id == responseId && !IsPush(reply) && (responseType is null || reply.FrameType == (byte)responseType);
+                if (!answer) Skipped(reply);
+                return answer ? reply : null;
+            });
+            _log?.Invoke($"Sending frame {frame[10]:x2} ({frame.Length} bytes) to {_endpoint}.");
+            var reply = (AaFrame)(await WaitAfterSendingAsync(packet, waiter).ConfigureAwait(false))!;
+            _log?.Invoke($"Received frame {reply.Id:x2} type {reply.FrameType:x2} ({reply.Body.Length} body bytes) from {_endpoint}.");
+            return reply;
         }, cancel);
 
     /// <summary>
@@ -125,16 +144,47 @@ public sealed class MideaConnection : IDisposable
             byte[] packet = _linkKey != null
                 ? V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedRequest, NextPacketId(), data)
                 : V2Packet.Encode(V2Magic.Request, _endpoint.DeviceId, data, V2Packet.Timestamp(DateTime.UtcNow), messageType: v2MessageType);
+            var waiter = new Waiter(received =>
+            {
+                if (_linkKey == null) return new Answer(CheckDevice(V2Packet.Decode(received)).Payload);
+                if (V3Packet.ReadType(received) == V3PacketType.Error) return new Answer(null);
+                return new Answer(V3Packet.DecodeEncrypted(_linkKey, received).Data);
+            });
+            _log?.Invoke($"Sending {data.Length} bytes of command data to {_endpoint}.");
+            return ((Answer)(await WaitAfterSendingAsync(packet, waiter).ConfigureAwait(false))!).Data;
+        }, cancel);
+
+    /// <summary>
+    /// Sends the keep-alive packet midea-local sends on an open connection (a V2 packet of type
+    /// 0x1001 without payload, protocol.md §5.10), inside V3 when the link is encrypted. No answer is
+    /// awaited: what a unit answers is not recorded; whatever it sends back is skipped.
+    /// </summary>
+    /// <exception cref="DeviceUnreachableException">The connection is closed or broken.</exception>
+    public Task HeartbeatAsync(CancellationToken cancel) =>
+        Deadline.Run(_socket, _timeout, $"Heartbeat to {_endpoint}", async () =>
+        {
+            ThrowIfBroken();
+            byte[] packet = V2Packet.Encode(V2Magic.Heartbeat, _endpoint.DeviceId, Array.Empty<byte>(), V2Packet.Timestamp(DateTime.UtcNow), messageType: V2Packet.HeartbeatType);
+            if (_linkKey != null) packet = V3Packet.EncodeEncrypted(_linkKey, V3PacketType.EncryptedRequest, NextPacketId(), packet);
             await SendAsync(packet).ConfigureAwait(false);
-            _log?.Invoke($"Sent {data.Length} bytes of command data to {_endpoint}.");
-            byte[] received = await ReadPacketAsync().ConfigureAwait(false);
-            if (_linkKey == null) return CheckDevice(V2Packet.Decode(received)).Payload;
-            if (V3Packet.ReadType(received) == V3PacketType.Error) return null;
-            return V3Packet.DecodeEncrypted(_linkKey, received).Data;
+            return true;
         }, cancel);
 
     /// <inheritdoc/>
-    public void Dispose() => _socket.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        try
+        {
+            // A FIN first: closing a socket with the reader's receive pending would reset the connection.
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already reset or closed by the unit, or by a deadline.
+        }
+        _socket.Dispose();
+    }
 
     private Task<bool> AuthenticateAsync(CancellationToken cancel) =>
         Deadline.Run(_socket, _timeout, $"Handshake with {_endpoint}", async () =>
@@ -203,10 +253,118 @@ public sealed class MideaConnection : IDisposable
         return packet;
     }
 
+    /// <summary>
+    /// Takes every packet the unit sends until the connection ends. A packet is offered to the
+    /// waiting request first; a pushed frame goes to <see cref="Pushed"/>. A packet that does not
+    /// decode ends the connection: its byte stream can no longer be trusted.
+    /// </summary>
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                byte[] packet = await ReadPacketAsync().ConfigureAwait(false);
+                Waiter? waiter;
+                lock (_gate) waiter = _waiter;
+                if (waiter != null)
+                {
+                    object? answer = waiter.Offer(packet);
+                    if (answer != null)
+                    {
+                        lock (_gate) if (_waiter == waiter) _waiter = null;
+                        waiter.Done.TrySetResult(answer);
+                    }
+                    continue;
+                }
+                if (Unwrap(packet) is AaFrame frame) Skipped(frame);
+            }
+        }
+        catch (Exception ex)
+        {
+            Waiter? waiter;
+            lock (_gate)
+            {
+                _broken = ex;
+                waiter = _waiter;
+                _waiter = null;
+            }
+            waiter?.Done.TrySetException(ex);
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _log?.Invoke($"{_endpoint}: the connection ended ({ex.Message.TrimEnd('.')}).");
+                Closed?.Invoke(ex);
+            }
+        }
+    }
+
+    /// <summary>Registers <paramref name="waiter"/>, sends <paramref name="packet"/> and waits for what the reader hands it.</summary>
+    private async Task<object?> WaitAfterSendingAsync(byte[] packet, Waiter waiter)
+    {
+        lock (_gate)
+        {
+            ThrowIfBroken();
+            _waiter = waiter;
+        }
+        try
+        {
+            await SendAsync(packet).ConfigureAwait(false);
+            return await waiter.Done.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) if (_waiter == waiter) _waiter = null;
+        }
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(MideaConnection));
+        if (Volatile.Read(ref _broken) is Exception broken)
+            throw new DeviceUnreachableException($"{_endpoint}: the connection has ended ({broken.Message.TrimEnd('.')}).", broken);
+    }
+
+    private static bool IsPush(AaFrame frame) => frame.FrameType is (byte)FrameType.Report or (byte)FrameType.Notify;
+
+    /// <summary>A frame that answers nothing waited for: a push is raised, anything else (a late answer) only logged.</summary>
+    private void Skipped(AaFrame frame)
+    {
+        if (!IsPush(frame))
+        {
+            _log?.Invoke($"Skipped frame {frame.Id:x2} type {frame.FrameType:x2} from {_endpoint}: nothing waits for it.");
+            return;
+        }
+        _log?.Invoke($"{_endpoint} pushed frame {frame.Id:x2} type {frame.FrameType:x2} ({frame.Body.Length} body bytes).");
+        try
+        {
+            Pushed?.Invoke(frame);
+        }
+        catch (Exception ex)
+        {
+            // A listener's fault must not end the connection that others share.
+            _log?.Invoke($"A listener of pushes from {_endpoint} failed: {ex.Message}");
+        }
+    }
+
     private int NextPacketId()
     {
         int id = _packetId;
         _packetId = (_packetId + 1) & 0xFFF;
         return id;
+    }
+
+    /// <summary>A request's answer with no value of its own (the data of an exchange may be null).</summary>
+    private sealed record Answer(byte[]? Data);
+
+    /// <summary>The one request waiting; <see cref="Offer"/> runs on the reader and returns the answer, or null to keep waiting.</summary>
+    private sealed class Waiter
+    {
+        private readonly Func<byte[], object?> _offer;
+
+        public Waiter(Func<byte[], object?> offer) => _offer = offer;
+
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public object? Offer(byte[] packet) => _offer(packet);
     }
 }
