@@ -114,6 +114,8 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
     private static async Task<bool> Authenticates(IPAddress? address, int port, long id, CloudToken pair, TimeSpan limit, CancellationToken cancel)
     {
         if (address is null) return true;
+        // A kept session would hold the one connection some units accept; the test needs its own.
+        await SessionPool.Shared.CloseAsync(address, cancel).ConfigureAwait(false);
         return await DeviceSession.AcceptsAsync(new DeviceEndpoint(address, port, id, 3, pair.Token, pair.Key), new RequestPolicy(limit), cancel).ConfigureAwait(false);
     }
 

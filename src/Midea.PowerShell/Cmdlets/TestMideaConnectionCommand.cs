@@ -37,8 +37,11 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
             {
                 Await(async cancel =>
                 {
-                    // A session of its own, closed at the end: the test measures a fresh connect.
-                    using var session = new DeviceSession(endpoint, policy, ProtocolLog);
+                    // The unit's kept session, so a unit that takes one connection is not asked for a
+                    // second; its connection is closed first, so the test measures a fresh connect.
+                    using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(endpoint, policy.RequestTimeout, ProtocolLog, ProtocolLog, cancel).ConfigureAwait(false);
+                    DeviceSession session = turn.Session;
+                    session.Dispose();
                     var clock = Stopwatch.StartNew();
                     await session.ConnectAsync(cancel).ConfigureAwait(false);
                     result.ConnectMs = clock.Elapsed.TotalMilliseconds;

@@ -62,7 +62,6 @@ public abstract class DeviceCmdlet : MideaCmdlet
 
     private readonly PipelinePump _pump;
     private readonly UnitProgress _progress;
-    private readonly SessionPool _sessions;
     private readonly EndpointResolver _resolver;
     private UnitScheduler? _scheduler;
 
@@ -71,7 +70,6 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         _progress = new UnitProgress(this);
         _pump = new PipelinePump(this, _progress.Report);
-        _sessions = new SessionPool(ProtocolLog, _pump.Verbose);
         _resolver = new EndpointResolver(_pump.Verbose, DebugLog);
     }
 
@@ -79,8 +77,8 @@ public abstract class DeviceCmdlet : MideaCmdlet
     /// Queues <paramref name="work"/> for the unit this record names and returns at once; up to
     /// -ThrottleLimit units are worked on together. <paramref name="onResult"/> runs later on the
     /// pipeline thread, in input order, so it may write output, warnings and errors. A failure is
-    /// written as a non-terminating error for that unit. Sessions stay open for the rest of the
-    /// pipeline, so a unit named again reuses its connection and V3 handshake.
+    /// written as a non-terminating error for that unit. Sessions are kept across commands
+    /// (<see cref="SessionPool"/>), so a unit named again reuses its connection and V3 handshake.
     /// </summary>
     internal void Submit<T>(Func<Appliance, CancellationToken, Task<T>> work, Action<T> onResult)
     {
@@ -110,13 +108,12 @@ public abstract class DeviceCmdlet : MideaCmdlet
     }
 
     /// <summary>
-    /// Closes the sessions and the progress bar. Runs at the end of EndProcessing, and from Dispose
-    /// when the pipeline was stopped (Ctrl+C, a downstream Select-Object -First) or failed first,
-    /// so no bar is left open.
+    /// Closes the progress bar. Runs at the end of EndProcessing, and from Dispose when the pipeline
+    /// was stopped (Ctrl+C, a downstream Select-Object -First) or failed first, so no bar is left
+    /// open. The sessions stay in the pool for the next command.
     /// </summary>
     private protected override void Release()
     {
-        _sessions.Close();
         _scheduler?.Dispose();
         _progress.Complete();
     }
@@ -172,7 +169,7 @@ public abstract class DeviceCmdlet : MideaCmdlet
     private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work)
     {
         (DeviceEndpoint endpoint, _) = await scheduler.InSlotAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
-        using SessionPool.SessionTurn turn = await _sessions.TakeAsync(endpoint, request.Timeout, StopToken).ConfigureAwait(false);
+        using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(endpoint, request.Timeout, ProtocolLog, _pump.Verbose, StopToken).ConfigureAwait(false);
         return await scheduler.InSlotAsync(async () =>
         {
             // The session holds each request and the whole operation to the policy's limits.

@@ -40,14 +40,23 @@ public sealed class MideaModuleInit : IModuleAssemblyInitializer, IModuleAssembl
             }
         }
         AppDomain.CurrentDomain.AssemblyResolve += OnResolve;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    /// <summary>Called by PowerShell on Remove-Module: stops simulators so their ports are free for a re-import.</summary>
+    /// <summary>
+    /// Called by PowerShell on Remove-Module: closes the sessions kept with units, and stops
+    /// simulators so their ports are free for a re-import.
+    /// </summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
+        SessionPool.Shared.CloseAll();
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         SimulatorRegistry.StopAll();
         AppDomain.CurrentDomain.AssemblyResolve -= OnResolve;
     }
+
+    // Closes the kept connections cleanly (the unit sees a FIN, not a connection that just went silent).
+    private static void OnProcessExit(object? sender, EventArgs e) => SessionPool.Shared.CloseAll();
 
     private static Assembly? OnResolve(object? sender, ResolveEventArgs args)
     {
