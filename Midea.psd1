@@ -13,10 +13,12 @@
     TypesToProcess         = @('Midea.Types.ps1xml')
     CmdletsToExport        = @(
         'ConvertFrom-MideaPacket'
+        'Disconnect-MideaDevice'
         'Export-MideaDevice'
         'Find-MideaDevice'
         'Get-MideaCapability'
         'Get-MideaDevice'
+        'Get-MideaOption'
         'Get-MideaState'
         'Get-MideaToken'
         'Import-MideaDevice'
@@ -24,12 +26,14 @@
         'Remove-MideaDevice'
         'Save-MideaDevice'
         'Set-MideaDisplay'
+        'Set-MideaOption'
         'Set-MideaSimulator'
         'Set-MideaState'
         'Set-MideaWifi'
         'Start-MideaSimulator'
         'Stop-MideaSimulator'
         'Test-MideaConnection'
+        'Watch-MideaState'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

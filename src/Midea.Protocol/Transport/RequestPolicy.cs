@@ -23,6 +23,44 @@ public sealed class RequestPolicy
     /// </summary>
     public const int MostRequestsPerOperation = 12;
 
+    /// <summary>
+    /// How long a kept session with a unit may sit unused before it is closed (Set-MideaOption
+    /// -SessionIdleSeconds). About a minute: consecutive commands of a script or a user reuse it, and
+    /// a unit that accepts few connections is not held long by a shell left open.
+    /// </summary>
+    public const int DefaultSessionIdleSeconds = 60;
+
+    /// <summary>
+    /// How long one connection of a kept session may live before the next command opens a new one
+    /// (Set-MideaOption -SessionLifetimeSeconds): a bound on how long one V3 link key is used.
+    /// </summary>
+    public const int DefaultSessionLifetimeSeconds = 3600;
+
+    /// <summary>How often the kept sessions are checked for idleness.</summary>
+    public static TimeSpan SessionSweep { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a watch reads a unit's state when nothing else made it (Watch-MideaState -IntervalSeconds); midea-local polls every 30 s too (protocol.md §5.10).</summary>
+    public const int DefaultWatchIntervalSeconds = 30;
+
+    /// <summary>How long an ending watch waits for its units to let their sessions go; a Ctrl+C returns within it.</summary>
+    public static TimeSpan DefaultWatchGrace { get; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A watched connection with no traffic for this long gets a heartbeat (midea-local's interval, protocol.md §5.10).</summary>
+    public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first wait before a watch tries an offline unit again; doubled after each failure up to <see cref="ReconnectCap"/>.</summary>
+    public static TimeSpan ReconnectFirst { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between a watch's tries of an offline unit.</summary>
+    public static TimeSpan ReconnectCap { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait before try <paramref name="failures"/> + 1 of an offline unit: <see cref="ReconnectFirst"/> doubled per failure, capped.</summary>
+    public static TimeSpan ReconnectDelay(int failures)
+    {
+        double seconds = ReconnectFirst.TotalSeconds * Math.Pow(2, Math.Max(0, Math.Min(failures - 1, 16)));
+        return TimeSpan.FromSeconds(Math.Min(seconds, ReconnectCap.TotalSeconds));
+    }
+
     /// <summary>The policy with the default request limit.</summary>
     public static RequestPolicy Default { get; } = new(TimeSpan.FromSeconds(DefaultRequestSeconds));
 
