@@ -267,6 +267,11 @@ $Batch | Set-MideaWifi -ThrottleLimit 3
 }
 
 Describe 'Verbose narration' {
+    BeforeEach {
+        # Sessions are kept across commands; each test narrates a fresh connect.
+        Disconnect-MideaDevice
+    }
+
     It 'writes nothing to the verbose stream under the default $VerbosePreference' {
         $batch = Start-ApUnits 127.0.28.70
         $run = Invoke-Hosted @'
@@ -303,6 +308,17 @@ $Batch | Set-MideaWifi -ThrottleLimit 3
             @($run.Verbose -match "^Handshake with $at accepted\.$") | Should -HaveCount 1
             @($run.Verbose -match "^$at answered; done in ") | Should -HaveCount 1
             $run.Verbose | Should -Contain "$($unit.Address): Set Mode=Cool."
+        }
+    }
+
+    It 'narrates the reuse of the session kept from the command before' {
+        $null = $rows | Get-MideaState
+        $run = Invoke-Hosted 'param($Rows) $Rows | Get-MideaState -Verbose' @{ Rows = $rows }
+        $run.Output | Should -HaveCount 5
+        foreach ($unit in $units) {
+            $at = [regex]::Escape("$($unit.Address):6444")
+            @($run.Verbose -match "^Reusing the open session with $at\.$") | Should -HaveCount 1
+            @($run.Verbose -match "^Connected to $at ") | Should -HaveCount 0
         }
     }
 

@@ -1,4 +1,4 @@
-# Sessions reused within a pipeline, and queries that survive a broken connection. 127.0.16.x only.
+# Sessions reused within a pipeline and across commands, and queries that survive a broken connection. 127.0.16.x only.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-BuiltMidea
@@ -25,9 +25,12 @@ Describe 'Sessions within one pipeline' {
         ($units | ForEach-Object Connections) | Should -Be 1, 1, 1
     }
 
-    It 'closes the sessions when the pipeline ends' {
+    It 'keeps the session for the next command until Disconnect-MideaDevice closes it' {
         $unit = Start-MideaSimulator -Address 127.0.16.30 -ProtocolVersion 2
         $null = Get-MideaState -Address 127.0.16.30 -Id $unit.Id -ProtocolVersion 2
+        $null = Get-MideaState -Address 127.0.16.30 -Id $unit.Id -ProtocolVersion 2
+        $unit.Connections | Should -Be 1
+        Disconnect-MideaDevice -Address 127.0.16.30
         $null = Get-MideaState -Address 127.0.16.30 -Id $unit.Id -ProtocolVersion 2
         $unit.Connections | Should -Be 2
     }

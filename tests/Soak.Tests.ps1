@@ -28,8 +28,10 @@ Describe 'Soak' {
         ($failures | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] } | Sort-Object -Unique) | Should -Be 'DeviceTimeout'
         ($units | Measure-Object -Property RepliesSent -Sum).Sum | Should -Be @($results).Count
 
-        # Sessions end with the pipeline, on both sides.
+        # The pipeline leaves one kept session per unit, and no more; closing them ends them on both sides.
         Set-MideaSimulator -Clear
+        (Get-MideaOption).OpenSessions | Should -Be 5
+        Disconnect-MideaDevice
         $deadline = [DateTime]::UtcNow.AddSeconds(5)
         while (($units | Measure-Object -Property OpenSessions -Sum).Sum -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         ($units | Measure-Object -Property OpenSessions -Sum).Sum | Should -Be 0

@@ -35,6 +35,7 @@ Describe 'Get-MideaState' {
     }
 
     It 'skips discovery when -Id and -ProtocolVersion are given' {
+        Disconnect-MideaDevice -Address 127.0.2.10
         $before = $v2.Connections
         $state = Get-MideaState -Address 127.0.2.10 -Id $v2.Id -ProtocolVersion 2
         $state.Id | Should -Be $v2.Id

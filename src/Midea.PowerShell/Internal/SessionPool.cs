@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Midea.Protocol.Codec;
+using Midea.Protocol.Appliances;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
@@ -237,7 +237,7 @@ internal sealed class SessionPool
         }
 
         /// <summary>A frame the unit pushed; raised on a connection's reader thread.</summary>
-        public event Action<AaFrame>? Pushed;
+        public event Action<UnitPush>? Pushed;
 
         /// <summary>The unit ended the open connection; raised on a connection's reader thread.</summary>
         public event Action<Exception>? Lost;
@@ -251,7 +251,7 @@ internal sealed class SessionPool
             _pool.Unhold(entry);
         }
 
-        private void OnPushed(AaFrame frame) => Pushed?.Invoke(frame);
+        private void OnPushed(UnitPush push) => Pushed?.Invoke(push);
 
         private void OnLost(Exception reason) => Lost?.Invoke(reason);
     }
@@ -259,6 +259,7 @@ internal sealed class SessionPool
     internal sealed class Entry
     {
         private TimeSpan _requestTimeout;
+        private IDisposable? _pushes;
 
         public Entry(string key, IPAddress address)
         {
@@ -283,7 +284,7 @@ internal sealed class SessionPool
         /// <summary>Null until the first turn, and after the session was closed.</summary>
         public DeviceSession? Session { get; private set; }
 
-        public event Action<AaFrame>? Pushed;
+        public event Action<UnitPush>? Pushed;
 
         public event Action<Exception>? Lost;
 
@@ -299,7 +300,7 @@ internal sealed class SessionPool
             {
                 verbose($"Connecting to {endpoint} (V{endpoint.ProtocolVersion}, id {endpoint.DeviceId}).");
                 Session = new DeviceSession(endpoint, new RequestPolicy(requestTimeout));
-                Session.Pushed += OnPushed;
+                _pushes = UnitPush.Listen(Session, OnPushed);
                 Session.ConnectionLost += OnLost;
                 _requestTimeout = requestTimeout;
                 return;
@@ -318,7 +319,8 @@ internal sealed class SessionPool
         public void CloseSession()
         {
             if (Session is null) return;
-            Session.Pushed -= OnPushed;
+            _pushes?.Dispose();
+            _pushes = null;
             Session.ConnectionLost -= OnLost;
             Session.Dispose();
             Session = null;
@@ -338,7 +340,7 @@ internal sealed class SessionPool
             return difference == 0;
         }
 
-        private void OnPushed(AaFrame frame) => Pushed?.Invoke(frame);
+        private void OnPushed(UnitPush push) => Pushed?.Invoke(push);
 
         private void OnLost(Exception reason) => Lost?.Invoke(reason);
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol.Appliances;
-using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Internal;
@@ -51,9 +50,9 @@ internal sealed class UnitWatch
     {
         using var wake = new SemaphoreSlim(0);
         using SessionPool.SessionHold hold = SessionPool.Shared.Hold(_endpoint);
-        void OnPushed(AaFrame frame)
+        void OnPushed(UnitPush push)
         {
-            _verbose($"{_endpoint} pushed frame {frame.Id:x2} (type {frame.FrameType:x2}); reading the state.");
+            _verbose($"{_endpoint} pushed {push.Description}; reading the state.");
             Interlocked.Exchange(ref _pushed, 1);
             wake.Release();
         }
