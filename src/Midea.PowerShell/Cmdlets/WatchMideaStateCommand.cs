@@ -72,7 +72,7 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
 
     /// <summary>How long to watch; until Ctrl+C or -Count when not given.</summary>
     [Parameter]
-    public TimeSpan? Duration { get; set; }
+    public TimeSpan Duration { get; set; }
 
     /// <summary>Stop after writing this many objects.</summary>
     [Parameter]
@@ -93,8 +93,8 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
-        if (Duration is TimeSpan duration && duration <= TimeSpan.Zero)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Duration must be positive."), "InvalidArgument", ErrorCategory.InvalidArgument, duration));
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) && Duration <= TimeSpan.Zero)
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Duration must be positive."), "InvalidArgument", ErrorCategory.InvalidArgument, Duration));
         string[] unknown = Property?.Where(p => !StateDiff.Names.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray() ?? Array.Empty<string>();
         if (unknown.Length > 0)
         {
@@ -132,9 +132,9 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
             }
         }
         _done = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-        if (Duration is TimeSpan duration) _done.CancelAfter(duration);
+        if (Duration > TimeSpan.Zero) _done.CancelAfter(Duration);
         WriteVerbose($"Watching {_requests.Count} unit(s): a read every {IntervalSeconds} s, at once when a unit pushes a change" +
-            (Duration is TimeSpan d ? $", for {d}" : "") + (Count > 0 ? $", until {Count} object(s) are written" : "") + ".");
+            (Duration > TimeSpan.Zero ? $", for {Duration}" : "") + (Count > 0 ? $", until {Count} object(s) are written" : "") + ".");
         _pump.Run(WatchAllAsync, RequestPolicy.DefaultWatchGrace);
     }
 
