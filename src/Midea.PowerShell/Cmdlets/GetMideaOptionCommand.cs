@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
 
@@ -16,6 +17,6 @@ public sealed class GetMideaOptionCommand : MideaCmdlet
     {
         SessionIdleSeconds = (int)SessionPool.IdleTimeout.TotalSeconds,
         SessionLifetimeSeconds = (int)SessionPool.Lifetime.TotalSeconds,
-        OpenSessions = SessionPool.Shared.Sessions.Count,
+        OpenSessions = SessionPool.Shared.Sessions.Count(s => s.Connected),
     };
 }

@@ -7,7 +7,7 @@ public sealed class MideaOption
     public int SessionIdleSeconds { get; internal set; }
     /// <summary>Seconds one connection of a kept session may live; the next command after that connects again.</summary>
     public int SessionLifetimeSeconds { get; internal set; }
-    /// <summary>How many units have a kept session now.</summary>
+    /// <summary>How many units have a kept session with an open connection now.</summary>
     public int OpenSessions { get; internal set; }
 
     /// <inheritdoc/>
