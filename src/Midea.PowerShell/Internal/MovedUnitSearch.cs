@@ -185,7 +185,8 @@ internal sealed class MovedUnitSearch
     {
         StoredDevice unit = missed.Unit;
         string now = there.Address;
-        KnownDevices.Forget(unit.Address);
+        // What Find-MideaDevice remembered at the old address is no longer there.
+        KnownDevices.Forget(missed.Old.ToString());
         if (!IPAddress.TryParse(unit.Address, out IPAddress? stored) || stored.ToString() != unit.Address)
         {
             _warning($"Unit {unit.Id} answered at {now}, not at {unit.Address} ({missed.Old}); the store keeps the name {unit.Address}: correct its DNS entry, or save the address with Save-MideaDevice -Id {unit.Id} -Address {now}.");
