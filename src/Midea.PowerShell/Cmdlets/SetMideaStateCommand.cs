@@ -152,7 +152,15 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
+    /// <summary>Where to look for a saved unit that does not answer at its stored address; the /24 around that address when not given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateSearchRange]
+    public string? SearchRange { get; set; }
+
     private protected override int Parallelism => ThrottleLimit;
+
+    private protected override MovedUnitSearch? MovedUnits() => NewMovedUnitSearch(SearchRange);
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

@@ -20,6 +20,12 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    /// <summary>Where to look for a saved unit that does not answer at its stored address; the /24 around that address when not given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateSearchRange]
+    public string? SearchRange { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -27,33 +33,20 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
         UnitStarted();
         try
         {
-            (DeviceEndpoint endpoint, string source) = ResolveEndpoint();
-            result.Address = endpoint.Address.ToString();
-            result.Id = endpoint.DeviceId;
-            result.ProtocolVersion = endpoint.ProtocolVersion;
-            result.CredentialSource = source;
-            var policy = new RequestPolicy(TimeSpan.FromSeconds(TimeoutSeconds));
+            DeviceRequest request = Request();
+            var contact = new UnitContact();
             try
             {
-                Await(async cancel =>
-                {
-                    // The unit's kept session, so a unit that takes one connection is not asked for a
-                    // second; its connection is closed first, so the test measures a fresh connect.
-                    using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(endpoint, policy.RequestTimeout, ProtocolLog, ProtocolLog, cancel).ConfigureAwait(false);
-                    DeviceSession session = turn.Session;
-                    session.Dispose();
-                    var clock = Stopwatch.StartNew();
-                    await session.ConnectAsync(cancel).ConfigureAwait(false);
-                    result.ConnectMs = clock.Elapsed.TotalMilliseconds;
-                    clock.Restart();
-                    await AirConditionerOf(Appliance.Open(session)).GetStateAsync(cancel).ConfigureAwait(false);
-                    result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
-                    return true;
-                }, policy.OperationDeadline, result.Address);
+                Test(request, contact, result);
             }
-            finally
+            catch (Exception ex) when (!StopToken.IsCancellationRequested && MovedUnitSearch.IsReachFailure(ex, contact.Connected, contact.Answered))
             {
-                // The connect and handshake lines, before the summary below.
+                // A saved unit that moved is tested where it answers now (MovedUnitSearch).
+                MovedUnitSearch moved = NewMovedUnitSearch(SearchRange);
+                if (moved.Missed(request, contact) is not MovedUnit missed) throw;
+                DeviceRequest there = Await(cancel => moved.RelocateAsync(request, missed, ex, cancel), RequestPolicy.AskDeadline(RequestPolicy.MovedUnitSearch), $"The search for unit {missed.Unit.Id}");
+                Test(there, new UnitContact(), result);
+                moved.Adopt(missed, there);
                 FlushLogs();
             }
             result.Success = true;
@@ -72,5 +65,48 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
         UnitFinished(!result.Success);
         if (Quiet) WriteObject(result.Success);
         else WriteObject(result);
+    }
+
+    /// <summary>One test of the unit <paramref name="request"/> names; <paramref name="contact"/> records how far it got.</summary>
+    private void Test(DeviceRequest request, UnitContact contact, MideaConnectionTest result)
+    {
+        (DeviceEndpoint endpoint, string source) = ResolveEndpoint(request);
+        contact.Endpoint = endpoint;
+        result.Address = endpoint.Address.ToString();
+        result.Id = endpoint.DeviceId;
+        result.ProtocolVersion = endpoint.ProtocolVersion;
+        result.CredentialSource = source;
+        var policy = new RequestPolicy(request.Timeout);
+        try
+        {
+            Await(async cancel =>
+            {
+                // The unit's kept session, so a unit that takes one connection is not asked for a
+                // second; its connection is closed first, so the test measures a fresh connect.
+                using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(endpoint, policy.RequestTimeout, ProtocolLog, ProtocolLog, cancel).ConfigureAwait(false);
+                DeviceSession session = turn.Session;
+                session.Dispose();
+                contact.Begin(session);
+                try
+                {
+                    var clock = Stopwatch.StartNew();
+                    await session.ConnectAsync(cancel).ConfigureAwait(false);
+                    result.ConnectMs = clock.Elapsed.TotalMilliseconds;
+                    clock.Restart();
+                    await AirConditionerOf(Appliance.Open(session)).GetStateAsync(cancel).ConfigureAwait(false);
+                    result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
+                    return true;
+                }
+                finally
+                {
+                    contact.End(session);
+                }
+            }, policy.OperationDeadline, result.Address);
+        }
+        finally
+        {
+            // The connect and handshake lines, before the summary below.
+            FlushLogs();
+        }
     }
 }

@@ -84,8 +84,17 @@ public abstract class DeviceCmdlet : MideaCmdlet
     {
         DeviceRequest request = Request();
         UnitScheduler scheduler = _scheduler ??= new UnitScheduler(this, _pump, _progress, Parallelism);
-        scheduler.Submit(request.Address, () => RunAsync(scheduler, request, work), onResult);
+        MovedUnitSearch? moved = MovedUnits();
+        scheduler.Submit(request.Address, () => moved is null
+            ? RunAsync(scheduler, request, new UnitContact(), work)
+            : moved.RunAsync(request, (r, contact) => RunAsync(scheduler, r, contact, work), scheduler.InSlotAsync, StopToken), onResult);
     }
+
+    /// <summary>The search for a saved unit that moved, for the cmdlets that have -SearchRange (they override this); null for the others.</summary>
+    private protected virtual MovedUnitSearch? MovedUnits() => null;
+
+    /// <summary>A search in <paramref name="range"/> (null: the /24 around the unit's old address) that writes to this cmdlet's streams.</summary>
+    private protected MovedUnitSearch NewMovedUnitSearch(string? range) => new(range, _pump.Verbose, DebugLog, _pump.Warning);
 
     /// <summary>The air conditioner behind <paramref name="appliance"/>; the cmdlets that take only air-conditioner fields refuse another family clearly.</summary>
     /// <exception cref="MideaProtocolException">Another appliance family (fault Unsupported); nothing was sent.</exception>
@@ -148,14 +157,13 @@ public abstract class DeviceCmdlet : MideaCmdlet
         if (TransportSteps.IsStep(line)) _pump.Verbose(line);
     }
 
-    /// <summary>The unit this record names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
+    /// <summary>The unit <paramref name="request"/> names, resolved on the pipeline thread (for cmdlets that do their own timing).</summary>
     /// <returns>The endpoint and where its credentials came from: Parameter, Store, or None.</returns>
-    private protected (DeviceEndpoint Endpoint, string CredentialSource) ResolveEndpoint()
+    private protected (DeviceEndpoint Endpoint, string CredentialSource) ResolveEndpoint(DeviceRequest request)
     {
-        DeviceRequest request = Request();
         try
         {
-            return Await(cancel => _resolver.ResolveAsync(request, cancel), RequestPolicy.AskDeadline(request.Timeout), $"Discovery of {Address}");
+            return Await(cancel => _resolver.ResolveAsync(request, cancel), RequestPolicy.AskDeadline(request.Timeout), $"Discovery of {request.Address}");
         }
         finally
         {
@@ -163,17 +171,20 @@ public abstract class DeviceCmdlet : MideaCmdlet
         }
     }
 
-    private DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+    /// <summary>What this record names, copied (the next record may change the parameters).</summary>
+    private protected DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
 
     /// <summary>One unit: its endpoint (in a slot), its turn with its session (outside the slots, so a unit named again does not starve the others), then the work (in a slot).</summary>
-    private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, Func<Appliance, CancellationToken, Task<T>> work)
+    private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, UnitContact contact, Func<Appliance, CancellationToken, Task<T>> work)
     {
         (DeviceEndpoint endpoint, _) = await scheduler.InSlotAsync(() => _resolver.ResolveAsync(request, StopToken)).ConfigureAwait(false);
+        contact.Endpoint = endpoint;
         using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(endpoint, request.Timeout, ProtocolLog, _pump.Verbose, StopToken).ConfigureAwait(false);
         return await scheduler.InSlotAsync(async () =>
         {
             // The session holds each request and the whole operation to the policy's limits.
             var clock = Stopwatch.StartNew();
+            contact.Begin(turn.Session);
             try
             {
                 T result = await work(Appliance.Open(turn.Session, KnownCapabilities.Cache), StopToken).ConfigureAwait(false);
@@ -185,6 +196,10 @@ public abstract class DeviceCmdlet : MideaCmdlet
                 // The session reports a stop as a cancellation; this covers a request's own time
                 // limit that ran out in the same moment, which the stopped pipeline has no reader for.
                 throw new OperationCanceledException(StopToken);
+            }
+            finally
+            {
+                contact.End(turn.Session);
             }
         }).ConfigureAwait(false);
     }

@@ -57,6 +57,12 @@ public sealed class DeviceSession : IDisposable
     public int Connects { get; private set; }
 
     /// <summary>
+    /// Requests the unit answered so far. A caller that finds it unchanged across a failed call
+    /// knows the unit at this address answered nothing, so no change of that call was applied.
+    /// </summary>
+    public long Answers { get; private set; }
+
+    /// <summary>
     /// Runs one operation (a read with its parts, a change) under <see cref="RequestPolicy.OperationDeadline"/>,
     /// with at most <see cref="RequestPolicy.MostRequestsPerOperation"/> requests. An operation
     /// started inside another belongs to it.
@@ -155,8 +161,12 @@ public sealed class DeviceSession : IDisposable
     /// <summary>Closes the connection; the next request opens a new one.</summary>
     public void Dispose() => Drop();
 
-    private Task<T> SendAsync<T>(Func<MideaConnection, Task<T>> request, RequestKind kind, CancellationToken cancel) =>
-        kind == RequestKind.Read ? WithRetriesAsync(request, cancel) : OnceAsync(request, kind == RequestKind.Change, cancel);
+    private async Task<T> SendAsync<T>(Func<MideaConnection, Task<T>> request, RequestKind kind, CancellationToken cancel)
+    {
+        T answer = await (kind == RequestKind.Read ? WithRetriesAsync(request, cancel) : OnceAsync(request, kind == RequestKind.Change, cancel)).ConfigureAwait(false);
+        Answers++;
+        return answer;
+    }
 
     private async Task<T> WithRetriesAsync<T>(Func<MideaConnection, Task<T>> request, CancellationToken cancel, Action? connected = null)
     {

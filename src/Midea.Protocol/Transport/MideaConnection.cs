@@ -26,6 +26,7 @@ public sealed class MideaConnection : IDisposable
     private Waiter? _waiter;
     private Exception? _broken;
     private int _disposed;
+    private long _packetsReceived;
 
     private MideaConnection(Socket socket, DeviceEndpoint endpoint, TimeSpan timeout, Action<string>? log)
     {
@@ -247,9 +248,16 @@ public sealed class MideaConnection : IDisposable
         while (!_buffer.TryTake(out packet))
         {
             int count = await _socket.ReceiveAsync(new ArraySegment<byte>(_receive), SocketFlags.None).ConfigureAwait(false);
-            if (count == 0) throw new DeviceUnreachableException($"{_endpoint} closed the connection.");
+            if (count == 0)
+            {
+                // Units that take one connection, or very few, accept another and close it at once.
+                throw new DeviceUnreachableException(_packetsReceived == 0
+                    ? $"{_endpoint} closed the connection before answering anything; a unit does this when it has no room for another connection (another program, or another PowerShell process, may hold its only one)."
+                    : $"{_endpoint} closed the connection.");
+            }
             _buffer.Append(new ReadOnlySpan<byte>(_receive, 0, count));
         }
+        _packetsReceived++;
         return packet;
     }
 

@@ -127,6 +127,14 @@ public sealed class RequestPolicy
     /// </summary>
     public static TimeSpan AskDeadline(TimeSpan listen) => listen + TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a saved unit that no longer answers at its address is looked for by its device id
+    /// (the device cmdlets' -SearchRange): two probe rounds, ended as soon as the id answers. A
+    /// unit that DHCP moved answers discovery at once; a longer wait only delays the error of a
+    /// unit that is switched off.
+    /// </summary>
+    public static TimeSpan MovedUnitSearch { get; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The default listening time of a discovery sweep.</summary>
     public const int DefaultDiscoverySeconds = 5;
 
