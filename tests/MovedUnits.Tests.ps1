@@ -74,9 +74,9 @@ Describe 'A saved V3 unit that moved' {
         $warned | Should -HaveCount 0
         ($lines -join "`n") | Should -Not -Match 'looking for unit'
         ($lines -join "`n") | Should -Not -Match '127\.0\.36\.12'
-        ($lines -join "`n") | Should -Match 'Connected to 127\.0\.36\.13:6444'
-        # The handshake and the state, and no discovery reply: nothing searched for it.
-        $moved.RepliesSent | Should -Be ($replies + 2)
+        # The session kept from the first call, and one reply to the state query: no discovery, no search.
+        ($lines -join "`n") | Should -Match 'Reusing the open session with 127\.0\.36\.13:6444'
+        $moved.RepliesSent | Should -Be ($replies + 1)
     }
 
     It 'says in verbose lines why and where it looks' {
