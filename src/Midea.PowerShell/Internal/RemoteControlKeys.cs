@@ -32,14 +32,19 @@ internal static class RemoteControlKeys
     public static (Action<AcState> Change, string Description) Read(IDictionary table)
     {
         if (table.Count == 0) throw new ArgumentException($"-RemoteControl names no key; give one or more of {string.Join(", ", Names)}.");
-        var changes = new List<Action<AcState>>();
-        var parts = new List<string>();
+        var keys = new List<(string Name, object? Value)>();
         foreach (DictionaryEntry entry in table)
         {
             string given = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
             string name = Names.FirstOrDefault(n => string.Equals(n, given, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"-RemoteControl has no key '{given}'; the remote changes {string.Join(", ", Names)}.");
-            object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            keys.Add((name, entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value));
+        }
+        // In the order of Names, whatever order the hashtable keeps, so -WhatIf reads the same each time.
+        var changes = new List<Action<AcState>>();
+        var parts = new List<string>();
+        foreach ((string name, object? value) in keys.OrderBy(k => Array.IndexOf(Names, k.Name)))
+        {
             (Action<AcState> change, string shown) = Key(name, value);
             changes.Add(change);
             parts.Add($"{name} = {shown}");
