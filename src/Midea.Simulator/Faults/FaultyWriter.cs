@@ -41,7 +41,10 @@ internal sealed class FaultyWriter : IDisposable
         _stop = stop;
     }
 
-    /// <summary>Ends the writer with its connection; a push still waiting then fails with ObjectDisposedException.</summary>
+    /// <summary>
+    /// Ends the writer with its connection, once the session's loop is over. A push caught writing
+    /// then fails with ObjectDisposedException; one still waiting for its turn ends when the unit stops.
+    /// </summary>
     public void Dispose() => _writing.Dispose();
 
     /// <summary>Sends one reply, or what the plan makes of it.</summary>
