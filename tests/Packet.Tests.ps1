@@ -300,6 +300,52 @@ Describe 'ConvertFrom-MideaPacket: AA frame bodies' {
         }
     }
 
+    It 'decodes a pushed state report (A0, frame type 05) built from midea-local''s example (§5.10)' {
+        $frame = ConvertFrom-MideaPacket 'aa1dac00000000000105a05fe07f0000000f281d43000020010000008c8f'
+        $frame.FrameType | Should -Be 'Notify (0x05)'
+        $frame.BodyId | Should -Be '0xa0'
+        $report = $frame.Inner
+        $report.Kind | Should -Be 'State report (A0)'
+        $report.Note | Should -Match 'Pushed by the unit unasked \(frame type 0x05\)'
+        $report.Note | Should -Match 'display is not shown'
+        $report.Power | Should -BeTrue
+        $report.TargetTemperature | Should -Be 27.5
+        # Mode bits 7 are no mode; §5.1 reads them as fan only.
+        $report.Mode | Should -Be 'FanOnly'
+        $report.FanSpeed | Should -Be 127
+        $report.Swing | Should -Be 'Both'
+        $report.Eco | Should -BeTrue
+        $report.Turbo | Should -BeTrue
+        $report.Sleep | Should -BeTrue
+        $report.FreezeProtection | Should -BeNullOrEmpty
+        $report.PSObject.Properties['Display'] | Should -BeNullOrEmpty
+    }
+
+    It 'decodes a pushed sensor report (A1, frame type 04)' {
+        $report = (ConvertFrom-MideaPacket 'aa20ac00000000000304a10000000000000000000000005c6e00002d53000078ca').Inner
+        $report.Kind | Should -Be 'Sensor report (A1)'
+        $report.IndoorTemperature | Should -Be 21.3
+        $report.OutdoorTemperature | Should -Be 30.5
+        $report.Humidity | Should -Be 45
+    }
+
+    It 'reads a captured short A1 report whose check byte is wrong (U01) and says both' {
+        $frame = ConvertFrom-MideaPacket 'aa11ac00000000000304a100038a95b6c102'
+        $frame.FrameType | Should -Be 'Report (0x04)'
+        $frame.Note | Should -Match 'check byte c1 matches neither'
+        $report = $frame.Inner
+        $report.Kind | Should -Be 'Sensor report (A1)'
+        $report.Note | Should -Match 'Too short for the sensor report layout: 6 bytes'
+        $report.Body | Should -Be 'a100038a95b6'
+    }
+
+    It 'names a pushed body no decoder knows (U06)' {
+        $frame = ConvertFrom-MideaPacket 'aa2bac00000000000204a60000000000000000000000000000000000000000000000000000000000003b3b07'
+        $frame.Note | Should -BeNullOrEmpty -Because 'its check byte is the CRC-8'
+        $frame.Inner.Kind | Should -Be 'Body 0xa6'
+        $frame.Inner.Note | Should -Match 'Pushed by the unit unasked \(frame type 0x04\); no decoder'
+    }
+
     It 'decodes a B1 properties reply (P01)' {
         $frame = ConvertFrom-MideaPacket $P01
         $frame.BodyId | Should -Be '0xb1'

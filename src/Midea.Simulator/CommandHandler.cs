@@ -1,3 +1,4 @@
+using System;
 using Midea.Protocol;
 using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
@@ -51,10 +52,7 @@ internal sealed class CommandHandler
             switch (body[0])
             {
                 case AcCommands.SetStateId:
-                    AcState next = StateCodec.ParseSetState(body, _state);
-                    // A mode the unit does not have is ignored, as units ignore what they cannot do.
-                    if (!System.Linq.Enumerable.Contains(_features.Capabilities.Modes, next.Mode)) next.Mode = _state.Mode;
-                    _state = next;
+                    SetState(body);
                     return Reply(FrameType.Set, messageId);
                 case AcCommands.GetStateId when body.Length > 1 && body[1] == 0x81:
                     return Reply(FrameType.Query, messageId);
@@ -66,6 +64,34 @@ internal sealed class CommandHandler
                     return _features.Handle(body, _state, DeviceProtocol);
             }
         }
+    }
+
+    /// <summary>
+    /// Someone used the IR remote: <paramref name="change"/> edits a copy of the state, which then
+    /// goes through the SetState rules a client's change goes through, so both end alike.
+    /// </summary>
+    /// <returns>The state afterwards, sensors included.</returns>
+    public AcState RemoteControl(Action<AcState> change)
+    {
+        lock (_gate)
+        {
+            AcState desired = _state.Clone();
+            change(desired);
+            SetState(AaFrame.DecodeRequest(AcCommands.SetState(desired, beep: false, messageId: 0)).Body);
+            _climate.Apply(_state);
+            return _state.Clone();
+        }
+    }
+
+    /// <summary>The push that reports <paramref name="state"/>: a type 0x05 frame with an A0 body (protocol.md §5.10).</summary>
+    public static byte[] StateReport(AcState state) => AaFrame.Encode(FrameType.Notify, NotifyCodec.EncodeStateReport(state), DeviceProtocol);
+
+    private void SetState(byte[] body)
+    {
+        AcState next = StateCodec.ParseSetState(body, _state);
+        // A mode the unit does not have is ignored, as units ignore what they cannot do.
+        if (!System.Linq.Enumerable.Contains(_features.Capabilities.Modes, next.Mode)) next.Mode = _state.Mode;
+        _state = next;
     }
 
     private byte[] Reply(FrameType type, byte messageId)

@@ -41,6 +41,8 @@ public sealed class SimulatorOptions
     public string? NetworkSsid { get; set; }
     /// <summary>Passphrase of <see cref="NetworkSsid"/> as UTF-8 bytes (empty for an open network).</summary>
     public byte[]? NetworkPassphrase { get; set; }
+    /// <summary>Most TCP connections open at once, 0 for no limit (see <see cref="VirtualAirConditioner.MaxConnections"/>).</summary>
+    public int MaxConnections { get; set; }
     /// <summary>Faults injected from the start (see <see cref="VirtualAirConditioner.Faults"/>); none when null.</summary>
     public FaultPlan? Faults { get; set; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -16,7 +17,9 @@ namespace Midea.Simulator;
 /// <summary>
 /// A simulated air conditioner on one loopback address: answers discovery on the UDP ports and
 /// serves the LAN protocol (V2 or V3) on TCP, keeping a state that SetState changes. Many run
-/// side by side in one process, each on its own address.
+/// side by side in one process, each on its own address. A test can also use the unit's IR
+/// remote (<see cref="RemoteControl"/>, which pushes the new state), move it to another address
+/// (<see cref="MoveTo"/>) and limit its connections (<see cref="MaxConnections"/>).
 /// </summary>
 public sealed class VirtualAirConditioner : IDisposable
 {
@@ -24,6 +27,8 @@ public sealed class VirtualAirConditioner : IDisposable
     private readonly object _gate = new();
     private readonly List<Socket> _sockets = new();
     private readonly List<Task> _loops = new();
+    // The open connections, for pushes and for dropping them on a move; locked on itself.
+    private readonly HashSet<DeviceSession> _sessions = new();
     private readonly CommandHandler _handler;
     private readonly SimulatorOptions _options;
     private readonly byte[] _token;
@@ -37,7 +42,12 @@ public sealed class VirtualAirConditioner : IDisposable
     private long _requests;
     private long _repliesSent;
     private long _repliesDropped;
+    private long _refusedConnections;
+    private long _handshakes;
+    private long _pushesSent;
+    private long _heartbeats;
     private int _openSessions;
+    private volatile int _maxConnections;
     private int _disposed;
     private int _provisioned;
     private int _flooding;
@@ -45,6 +55,7 @@ public sealed class VirtualAirConditioner : IDisposable
     private VirtualAirConditioner(SimulatorOptions options)
     {
         if (options.ProtocolVersion is not (2 or 3)) throw new ArgumentException("The simulator speaks protocol version 2 or 3.", nameof(options));
+        if (options.MaxConnections < 0) throw new ArgumentException("MaxConnections is 0 (no limit) or more.", nameof(options));
         RequireLoopback(options.Address);
         if (options.HomeAddress != null) RequireLoopback(options.HomeAddress);
         _options = options;
@@ -63,6 +74,7 @@ public sealed class VirtualAirConditioner : IDisposable
         if (_token.Length != Handshake.TokenSize || _key.Length != Handshake.KeySize)
             throw new ArgumentException("A token is 64 bytes and a key 32 bytes.", nameof(options));
         _apMode = options.ApMode;
+        _maxConnections = options.MaxConnections;
         _faults = new ActiveFaults(options.Faults);
         if (_apMode) _localKey = LocalKey.Derive(Name, System.Text.Encoding.UTF8.GetBytes(options.ApPassword ?? ""), Mac);
         else if (options.NetworkSsid != null) JoinedNetwork(options.NetworkSsid, options.NetworkPassphrase ?? Array.Empty<byte>());
@@ -99,8 +111,29 @@ public sealed class VirtualAirConditioner : IDisposable
     public byte[] Token => (byte[])_token.Clone();
     /// <summary>The V3 key paired with <see cref="Token"/>.</summary>
     public byte[] Key => (byte[])_key.Clone();
-    /// <summary>TCP connections accepted so far.</summary>
+    /// <summary>TCP connections accepted and served so far; those closed at once for <see cref="MaxConnections"/> are <see cref="RefusedConnections"/> instead.</summary>
     public long Connections => Interlocked.Read(ref _connections);
+    /// <summary>TCP connections accepted and closed at once, nothing sent, because <see cref="MaxConnections"/> were open.</summary>
+    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
+    /// <summary>V3 handshakes the unit accepted (a token it knows); refused ones are not counted.</summary>
+    public long Handshakes => Interlocked.Read(ref _handshakes);
+    /// <summary>Pushed packets written (<see cref="RemoteControl"/>), one per open connection and push; counted just before the write.</summary>
+    public long PushesSent => Interlocked.Read(ref _pushesSent);
+    /// <summary>Heartbeat packets received (V2 message type 0x1001, protocol.md §2.5); each is accepted without an answer.</summary>
+    public long Heartbeats => Interlocked.Read(ref _heartbeats);
+
+    /// <summary>
+    /// Most TCP connections open at once; 0 (the default) means no limit. A connection beyond the
+    /// limit is accepted and closed at once, with nothing sent, the way a busy unit does; it counts
+    /// in <see cref="RefusedConnections"/>. A change applies to the next connection; open ones stay.
+    /// Whether real units limit connections, and to how many, is not known (protocol.md §8).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int MaxConnections
+    {
+        get => _maxConnections;
+        set => _maxConnections = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), "MaxConnections is 0 (no limit) or more.");
+    }
     /// <summary>AA frames received and decoded so far (answered or not).</summary>
     public long Requests => Interlocked.Read(ref _requests);
     /// <summary>True until stopped.</summary>
@@ -140,6 +173,12 @@ public sealed class VirtualAirConditioner : IDisposable
         else Interlocked.Increment(ref _repliesDropped);
     }
 
+    internal void CountHandshake() => Interlocked.Increment(ref _handshakes);
+
+    internal void CountPush() => Interlocked.Increment(ref _pushesSent);
+
+    internal void CountHeartbeat() => Interlocked.Increment(ref _heartbeats);
+
     /// <summary>Binds the sockets and starts answering.</summary>
     /// <exception cref="SocketException">An address or port is in use or cannot be bound.</exception>
     public static VirtualAirConditioner Start(SimulatorOptions options)
@@ -147,7 +186,7 @@ public sealed class VirtualAirConditioner : IDisposable
         var unit = new VirtualAirConditioner(options);
         try
         {
-            unit.Listen(options);
+            lock (unit._gate) unit.Rebind(unit._address);
         }
         catch
         {
@@ -159,6 +198,58 @@ public sealed class VirtualAirConditioner : IDisposable
 
     /// <summary>The current state, sensors included.</summary>
     public AcState State => _handler.Snapshot();
+
+    /// <summary>
+    /// Changes the state as someone using the IR remote would: <paramref name="change"/> edits a
+    /// copy, which goes through the rules a client's SetState goes through (a mode the unit lacks
+    /// is ignored; what SetState does not carry, such as the display, stays). Then the unit pushes
+    /// the new state on every open connection: one type 0x05 frame with an A0 body (protocol.md
+    /// §5.10), as a device packet like a reply; on V3 only to connections past their handshake.
+    /// Pushes are not subject to <see cref="Faults"/>: those are faults of replies. This returns
+    /// once every push is written or its connection found gone, or after <see cref="PushWait"/>.
+    /// Whether a real unit pushes after a use of its remote, and whether it also pushes a C0, is
+    /// not established (protocol.md §5.10).
+    /// </summary>
+    /// <returns>The new state, sensors included.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    public AcState RemoteControl(Action<AcState> change)
+    {
+        if (change is null) throw new ArgumentNullException(nameof(change));
+        AcState state = _handler.RemoteControl(change);
+        byte[] frame = CommandHandler.StateReport(state);
+        DeviceSession[] open;
+        lock (_sessions) open = _sessions.ToArray();
+        Task.WaitAll(open.Select(session => session.PushAsync(frame)).ToArray(), PushWait);
+        return state;
+    }
+
+    /// <summary>How long <see cref="RemoteControl"/> waits for its pushes to be written; a slower one goes on in the background.</summary>
+    public static readonly TimeSpan PushWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Moves the running unit to another loopback address, like a unit that got a new DHCP lease:
+    /// it keeps its id, token, key, MAC, name, state and faults, drops its open connections, and
+    /// from now on answers discovery and TCP on <paramref name="address"/> only, naming it in its
+    /// discovery replies. The new address is bound before the old one is let go, so when it is
+    /// taken the unit stays where it was. Moving to its own address changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="address"/> is not a loopback address.</exception>
+    /// <exception cref="SocketException">A port on <paramref name="address"/> is taken; the unit stays where it was.</exception>
+    /// <exception cref="ObjectDisposedException">The unit was stopped.</exception>
+    public void MoveTo(IPAddress address)
+    {
+        if (address is null) throw new ArgumentNullException(nameof(address));
+        RequireLoopback(address);
+        lock (_gate)
+        {
+            if (_disposed != 0) throw new ObjectDisposedException(ToString());
+            if (address.Equals(_address)) return;
+            Rebind(address);
+        }
+        DeviceSession[] open;
+        lock (_sessions) open = _sessions.ToArray();
+        foreach (DeviceSession session in open) session.Close();
+    }
 
     /// <summary>
     /// Puts the simulated room at these temperatures in °C (null keeps one), so a test can make a
@@ -247,8 +338,7 @@ public sealed class VirtualAirConditioner : IDisposable
                 {
                     if (_disposed != 0) return;
                     JoinedNetwork(settings.Ssid, settings.Passphrase);
-                    _address = _options.HomeAddress ?? _address;
-                    Listen(_options);
+                    Rebind(_options.HomeAddress ?? _address);
                 }
             }
             catch (OperationCanceledException)
@@ -285,24 +375,50 @@ public sealed class VirtualAirConditioner : IDisposable
             throw new ArgumentException($"The simulator binds loopback addresses only (127.0.0.0/8); {address} is not one.");
     }
 
-    private void Listen(SimulatorOptions options)
+    /// <summary>
+    /// Serves on <paramref name="address"/>: binds its sockets first, so an address that is taken
+    /// leaves the unit as it was, then lets the old ones go. Starting, joining a network and moving
+    /// all come here. Callers hold <see cref="_gate"/>.
+    /// </summary>
+    /// <exception cref="SocketException">A port on <paramref name="address"/> cannot be bound.</exception>
+    private void Rebind(IPAddress address)
     {
-        IPAddress address = _address;
-        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        _sockets.Add(listener);
-        // Lets a restarted unit rebind while old connections sit in TIME_WAIT; on Windows the
-        // same option would allow two listeners on one port, so it is left off there.
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Bind(new IPEndPoint(address, Port));
-        listener.Listen(64);
-        _loops.Add(Task.Run(() => AcceptLoop(listener)));
+        List<Socket> bound = Bind(address);
+        CloseSockets();
+        _address = address;
         byte[] reply = DiscoveryReply(address, DeviceId);
-        foreach (int port in options.DiscoveryPorts)
+        foreach (Socket socket in bound)
         {
-            var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            _sockets.Add(udp);
-            udp.Bind(new IPEndPoint(address, port));
-            _loops.Add(Task.Run(() => DiscoveryLoop(udp, reply)));
+            _sockets.Add(socket);
+            _loops.Add(socket.SocketType == SocketType.Stream ? Task.Run(() => AcceptLoop(socket, address)) : Task.Run(() => DiscoveryLoop(socket, reply)));
+        }
+    }
+
+    /// <summary>The TCP listener and the discovery sockets on <paramref name="address"/>; all of them or, on failure, none.</summary>
+    private List<Socket> Bind(IPAddress address)
+    {
+        var bound = new List<Socket>();
+        try
+        {
+            var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            bound.Add(listener);
+            // Lets a restarted unit rebind while old connections sit in TIME_WAIT; on Windows the
+            // same option would allow two listeners on one port, so it is left off there.
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Bind(new IPEndPoint(address, Port));
+            listener.Listen(64);
+            foreach (int port in _options.DiscoveryPorts)
+            {
+                var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                bound.Add(udp);
+                udp.Bind(new IPEndPoint(address, port));
+            }
+            return bound;
+        }
+        catch
+        {
+            foreach (Socket socket in bound) socket.Dispose();
+            throw;
         }
     }
 
@@ -353,7 +469,7 @@ public sealed class VirtualAirConditioner : IDisposable
         }
     }
 
-    private async Task AcceptLoop(Socket listener)
+    private async Task AcceptLoop(Socket listener, IPAddress address)
     {
         CancellationToken stop = _stop.Token;
         try
@@ -361,10 +477,22 @@ public sealed class VirtualAirConditioner : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 Socket client = await listener.AcceptAsync().ConfigureAwait(false);
+                int limit = _maxConnections;
+                if (limit > 0 && Volatile.Read(ref _openSessions) >= limit)
+                {
+                    // A busy unit: the connection is accepted and closed at once (FIN), nothing sent.
+                    Interlocked.Increment(ref _refusedConnections);
+                    client.Dispose();
+                    continue;
+                }
                 client.NoDelay = true;
                 Interlocked.Increment(ref _connections);
                 Interlocked.Increment(ref _openSessions);
-                _ = Task.Run(() => RunSessionAsync(client, stop));
+                var session = new DeviceSession(client, this, stop);
+                lock (_sessions) _sessions.Add(session);
+                // Accepted on an address the unit has just left: MoveTo may have missed it.
+                if (!address.Equals(_address)) session.Close();
+                _ = Task.Run(() => RunSessionAsync(session));
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -373,14 +501,16 @@ public sealed class VirtualAirConditioner : IDisposable
         }
     }
 
-    private async Task RunSessionAsync(Socket client, CancellationToken stop)
+    private async Task RunSessionAsync(DeviceSession session)
     {
         try
         {
-            await new DeviceSession(client, this, stop).RunAsync().ConfigureAwait(false);
+            await session.RunAsync().ConfigureAwait(false);
         }
         finally
         {
+            lock (_sessions) _sessions.Remove(session);
+            session.Dispose();
             Interlocked.Decrement(ref _openSessions);
         }
     }

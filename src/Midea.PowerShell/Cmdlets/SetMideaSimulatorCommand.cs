@@ -12,8 +12,10 @@ namespace Midea.PowerShell.Cmdlets;
 /// Makes simulated units misbehave on demand, to test how scripts cope: delayed, dropped, cut,
 /// garbled, truncated or slowly dripped replies, ERROR on authentication, total silence, replies that
 /// name another unit or another data group, or a flood of discovery replies. The
-/// switches given replace the unit's current faults; -Clear removes them all. -IndoorTemperature
-/// and -OutdoorTemperature set the simulated room instead, leaving the faults alone.
+/// switches given replace the unit's current faults; -Clear removes them all. Each other parameter
+/// set changes one thing and leaves the faults alone: -IndoorTemperature and -OutdoorTemperature
+/// the simulated room, -RemoteControl the state as the IR remote would (the unit pushes it to open
+/// connections), -MoveTo the unit's address, -MaxConnections how many connections it serves at once.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "MideaSimulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "Faults",
     HelpUri = "https://github.com/midea-powershell/Midea#set-mideasimulator")]
@@ -106,6 +108,24 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     [ValidateRange(-25.0, 100.0)]
     public double OutdoorTemperature { get; set; }
 
+    /// <summary>
+    /// Use the unit's IR remote: keys are MideaState property names (Power, Mode, TargetTemperature,
+    /// FanSpeed, SwingMode, Eco, Turbo, Sleep, Purifier, AuxHeat, FreezeProtection) with their new values.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Remote")]
+    [ValidateNotNull]
+    public System.Collections.Hashtable? RemoteControl { get; set; }
+
+    /// <summary>Move the unit to this loopback address, as a unit that got a new DHCP lease.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Move")]
+    [ValidateNotNullOrEmpty]
+    public string? MoveTo { get; set; }
+
+    /// <summary>Most TCP connections the unit serves at once; 0 means no limit.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Limit")]
+    [ValidateRange(0, 1000)]
+    public int MaxConnections { get; set; }
+
     /// <summary>Write the simulators afterwards.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -118,10 +138,20 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
         {
             WriteError(new ErrorRecord(new ArgumentException($"No simulated unit runs at {missing} in this session."), "SimulatorNotFound", ErrorCategory.ObjectNotFound, missing));
         }
-        if (ParameterSetName == "Room")
+        switch (ParameterSetName)
         {
-            SetRoom(units);
-            return;
+            case "Room":
+                SetRoom(units);
+                return;
+            case "Remote":
+                UseRemote(units);
+                return;
+            case "Move":
+                Move(units);
+                return;
+            case "Limit":
+                Limit(units);
+                return;
         }
         FaultPlan plan = Plan();
         foreach (VirtualAirConditioner unit in units)
@@ -148,6 +178,80 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
             if (!ShouldProcess(unit.Address.ToString(), $"Set the simulated room: {change}")) continue;
             unit.SetRoom(indoor, outdoor);
             WriteVerbose($"{unit}: room now {change}.");
+            if (PassThru) WriteObject(new MideaSimulator(unit));
+        }
+    }
+
+    private void UseRemote(List<VirtualAirConditioner> units)
+    {
+        Action<Midea.Protocol.Ac.AcState> change;
+        string description;
+        try
+        {
+            (change, description) = RemoteControlKeys.Read(RemoteControl!);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, RemoteControl));
+            return;
+        }
+        foreach (VirtualAirConditioner unit in units)
+        {
+            if (!ShouldProcess(unit.Address.ToString(), $"Use the remote control: {description}")) continue;
+            long pushes = unit.PushesSent;
+            unit.RemoteControl(change);
+            WriteVerbose($"{unit}: remote control used ({description}); the new state went to {unit.PushesSent - pushes} open connection(s).");
+            if (PassThru) WriteObject(new MideaSimulator(unit));
+        }
+    }
+
+    // One unit moves at a time: two units on one address cannot be.
+    private void Move(List<VirtualAirConditioner> units)
+    {
+        if (!System.Net.IPAddress.TryParse(MoveTo, out System.Net.IPAddress? to))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-MoveTo takes a loopback address (127.x.y.z), not '{MoveTo}'."), "InvalidArgument", ErrorCategory.InvalidArgument, MoveTo));
+            return;
+        }
+        if (units.Count != 1)
+        {
+            if (Address is null || units.Count > 1)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-MoveTo moves one unit; name it with -Address ({units.Count} simulated units match)."),
+                    "InvalidArgument", ErrorCategory.InvalidArgument, MoveTo));
+            }
+            return;
+        }
+        VirtualAirConditioner unit = units[0];
+        string from = unit.Address.ToString();
+        if (!ShouldProcess(from, $"Move the simulated unit to {to}")) return;
+        try
+        {
+            unit.MoveTo(to);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, MoveTo));
+            return;
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot move the simulated unit at {from} to {to}: {ex.Message} (is another simulator or program using that address?) It stays at {from}.", ex),
+                "AddressInUse", ErrorCategory.ResourceUnavailable, MoveTo));
+            return;
+        }
+        WriteVerbose($"{unit}: moved from {from}; its open connections were dropped.");
+        if (PassThru) WriteObject(new MideaSimulator(unit));
+    }
+
+    private void Limit(List<VirtualAirConditioner> units)
+    {
+        string change = MaxConnections == 0 ? "Serve any number of connections" : $"Serve at most {MaxConnections} connection(s) at once";
+        foreach (VirtualAirConditioner unit in units)
+        {
+            if (!ShouldProcess(unit.Address.ToString(), change)) continue;
+            unit.MaxConnections = MaxConnections;
+            WriteVerbose($"{unit}: {change.ToLowerInvariant()}.");
             if (PassThru) WriteObject(new MideaSimulator(unit));
         }
     }

@@ -84,6 +84,11 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
     [SecureStringTransformation]
     public SecureString? ApPassword { get; set; }
 
+    /// <summary>Most TCP connections each unit serves at once; one beyond it is accepted and closed at once. 0 means no limit.</summary>
+    [Parameter]
+    [ValidateRange(0, 1000)]
+    public int MaxConnections { get; set; }
+
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
@@ -138,6 +143,7 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
                 if (ApPassword != null) o.ApPassword = Secrets.ToPlain(ApPassword);
                 o.JoinDelay = TimeSpan.FromSeconds(JoinDelaySeconds);
                 o.HomeAddress = homes.Length == 0 ? null : homes[next++];
+                o.MaxConnections = MaxConnections;
             });
         }
         catch (ArgumentException ex)

@@ -23,7 +23,7 @@ public sealed class MideaSimulator
         }
     }
 
-    /// <summary>Loopback address the unit is bound to (it changes when an AP-mode unit joins a network).</summary>
+    /// <summary>Loopback address the unit is bound to (it changes when an AP-mode unit joins a network, or with Set-MideaSimulator -MoveTo).</summary>
     public string Address => _unit.Address.ToString();
     /// <summary>True while the unit runs its own access point, waiting for Set-MideaWifi.</summary>
     public bool ApMode => _unit.ApMode;
@@ -57,10 +57,20 @@ public sealed class MideaSimulator
     public string? Key { get; }
     /// <summary>True until Stop-MideaSimulator or Remove-Module stops it.</summary>
     public bool Running => _unit.Running;
-    /// <summary>TCP connections the unit has accepted (live; lets a test prove that -WhatIf sent nothing).</summary>
+    /// <summary>TCP connections the unit has accepted and served (live; lets a test prove that -WhatIf sent nothing).</summary>
     public long Connections => _unit.Connections;
     /// <summary>Command frames the unit has received (live).</summary>
     public long Requests => _unit.Requests;
+    /// <summary>V3 handshakes the unit accepted (live).</summary>
+    public long Handshakes => _unit.Handshakes;
+    /// <summary>Pushed state reports the unit wrote after Set-MideaSimulator -RemoteControl, one per open connection (live).</summary>
+    public long PushesSent => _unit.PushesSent;
+    /// <summary>Heartbeat packets the unit received and accepted without an answer (live).</summary>
+    public long Heartbeats => _unit.Heartbeats;
+    /// <summary>Most TCP connections the unit serves at once; 0 means no limit.</summary>
+    public int MaxConnections => _unit.MaxConnections;
+    /// <summary>TCP connections the unit accepted and closed at once because MaxConnections were open (live).</summary>
+    public long RefusedConnections => _unit.RefusedConnections;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Address})";

@@ -18,11 +18,10 @@ public static class StateCodec
         if (body.Length < MinimumBody)
             throw new MideaProtocolException(ProtocolFault.Truncated, $"State reply body truncated: {body.Length} bytes, at least {MinimumBody} needed.");
         bool fahrenheit = (body[10] & 0x04) != 0;
-        byte modeBits = (byte)(body[2] >> 5 & 7);
         var state = new AcState
         {
             Power = (body[1] & 0x01) != 0,
-            Mode = modeBits is >= 1 and <= 6 ? (OperationalMode)modeBits : OperationalMode.FanOnly,
+            Mode = ModeOf(body[2]),
             TargetTemperature = Target(body[2], body[13]),
             FanSpeed = (byte)(body[3] & 0x7F),
             Swing = (SwingMode)(body[7] & 0x0F),
@@ -81,8 +80,7 @@ public static class StateCodec
             throw new MideaProtocolException(ProtocolFault.BadLength, $"SetState body must start with 40 and hold 24 bytes; got {body.Length}.");
         AcState next = current.Clone();
         next.Power = (body[1] & 0x01) != 0;
-        byte modeBits = (byte)(body[2] >> 5 & 7);
-        next.Mode = modeBits is >= 1 and <= 6 ? (OperationalMode)modeBits : OperationalMode.FanOnly;
+        next.Mode = ModeOf(body[2]);
         int alternate = body[18] & 0x1F;
         double target = alternate != 0 ? alternate + 12 : (body[2] & 0x0F) + 16;
         next.TargetTemperature = target + ((body[2] & 0x10) != 0 ? 0.5 : 0);
@@ -99,6 +97,13 @@ public static class StateCodec
         next.FreezeProtection = (body[21] & 0x80) != 0;
         next.IndependentAuxHeat = (body[22] & 0x08) != 0;
         return next;
+    }
+
+    /// <summary>The mode in the top three bits of <paramref name="b"/>; an unknown value reads as FanOnly (protocol.md §5.1).</summary>
+    internal static OperationalMode ModeOf(byte b)
+    {
+        int bits = b >> 5 & 7;
+        return bits is >= 1 and <= 6 ? (OperationalMode)bits : OperationalMode.FanOnly;
     }
 
     /// <summary>Target from C0 [2] and the alternate field [13], which wins when non-zero.</summary>

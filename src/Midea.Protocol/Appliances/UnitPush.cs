@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using Midea.Protocol.Ac;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 
@@ -26,7 +28,21 @@ public sealed class UnitPush
         return new Subscription(() => session.Pushed -= Handler);
     }
 
-    private static UnitPush Read(AaFrame frame) => new($"a frame {frame.Id:x2} of type {frame.FrameType:x2}");
+    private static UnitPush Read(AaFrame frame)
+    {
+        // What the peers read from A0 and A1 bodies (protocol.md §5.10); anything else is only named.
+        if (frame.ApplianceType == AirConditioner.ApplianceType && NotifyCodec.ParseStateReport(frame.Body) is AcStateReport state)
+        {
+            return new(string.Format(CultureInfo.InvariantCulture, "a state report (A0): power {0}, {1}, target {2:0.0} °C",
+                state.Power ? "on" : "off", state.Mode, state.TargetTemperature));
+        }
+        if (frame.ApplianceType == AirConditioner.ApplianceType && NotifyCodec.ParseSensorReport(frame.Body) is AcSensorReport sensors)
+        {
+            return new(string.Format(CultureInfo.InvariantCulture, "a sensor report (A1): indoor {0} °C, outdoor {1} °C",
+                sensors.IndoorTemperature?.ToString("0.0", CultureInfo.InvariantCulture) ?? "none", sensors.OutdoorTemperature?.ToString("0.0", CultureInfo.InvariantCulture) ?? "none"));
+        }
+        return new($"a frame {frame.Id:x2} of type {frame.FrameType:x2}");
+    }
 
     private sealed class Subscription : IDisposable
     {

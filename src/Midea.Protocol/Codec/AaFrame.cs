@@ -9,9 +9,9 @@ public enum FrameType : byte
     Set = 0x02,
     /// <summary>Query: GetState, capabilities, group data, properties, display toggle.</summary>
     Query = 0x03,
-    /// <summary>Unsolicited status report.</summary>
+    /// <summary>Pushed by the unit unasked ("notify1"): sensor reports (A1) and bodies no peer decodes (protocol.md §5.10).</summary>
     Report = 0x04,
-    /// <summary>Unsolicited notification.</summary>
+    /// <summary>Pushed by the unit unasked ("notify2"): state reports (A0) and property notifications (B5) (protocol.md §5.10).</summary>
     Notify = 0x05,
 }
 
@@ -64,7 +64,16 @@ public sealed class AaFrame
         return frame;
     }
 
-    /// <summary>Decodes with the client's receive rules of protocol.md §4.6.</summary>
+    /// <summary>
+    /// True for the frame types a unit pushes unasked, 0x04 and 0x05 (protocol.md §5.10); replies
+    /// carry the type of their request, 0x02 or 0x03 (§5.2).
+    /// </summary>
+    public static bool IsPush(byte frameType) => frameType is (byte)Codec.FrameType.Report or (byte)Codec.FrameType.Notify;
+
+    /// <summary>
+    /// Decodes with the client's receive rules of protocol.md §4.6. A pushed frame's check byte is
+    /// not verified: captured pushes carry one that is neither CRC-8 nor the sum (§5.10).
+    /// </summary>
     /// <exception cref="MideaProtocolException">Short, bad checksum, other appliance type, or bad body check.</exception>
     public static AaFrame Decode(ReadOnlySpan<byte> frame, byte expectedType = AirConditioner)
     {
@@ -82,7 +91,7 @@ public sealed class AaFrame
         byte check = frame[n - 2];
         // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC;
         // captured pushed frames carry a check byte that is neither (protocol.md §5.10, U01–U04).
-        bool exempt = body[0] is 0xB0 or 0xB1 || frame[9] is (byte)Codec.FrameType.Report or (byte)Codec.FrameType.Notify;
+        bool exempt = body[0] is 0xB0 or 0xB1 || IsPush(frame[9]);
         if (!exempt && check != Crc8.Compute(body) && check != Checksum(body))
             throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA body check byte {check:x2} matches neither CRC-8 {Crc8.Compute(body):x2} nor the sum {Checksum(body):x2}.");
         return new AaFrame(frame[2], frame[9], frame[8], body.ToArray());

@@ -33,9 +33,44 @@ internal static class FrameBodies
                 return Properties(body);
             case GroupCodec.ResponseId:
                 return Group(body);
+            case NotifyCodec.StateReportId when AaFrame.IsPush(frame.FrameType):
+                return StateReport(body, frame.FrameType);
+            case NotifyCodec.SensorReportId when AaFrame.IsPush(frame.FrameType):
+                return SensorReport(body, frame.FrameType);
             default:
-                return new InspectedPacket($"Body 0x{body[0]:x2}") { Note = "No decoder for this body id." };
+                return new InspectedPacket($"Body 0x{body[0]:x2}")
+                {
+                    Note = AaFrame.IsPush(frame.FrameType) ? $"Pushed by the unit unasked (frame type 0x{frame.FrameType:x2}); no decoder for this body id." : "No decoder for this body id.",
+                };
         }
+    }
+
+    private static string Pushed(byte frameType) => $"Pushed by the unit unasked (frame type 0x{frameType:x2}).";
+
+    private static InspectedPacket StateReport(byte[] body, byte frameType)
+    {
+        var packet = new InspectedPacket("State report (A0)");
+        if (NotifyCodec.ParseStateReport(body) is not { } r)
+        {
+            packet.Note = $"{Pushed(frameType)} Too short for the state report layout: {body.Length} bytes.";
+            return packet.Add("Body", Hex.Encode(body));
+        }
+        packet.Note = $"{Pushed(frameType)} The display is not shown: where a state report carries it is not known.";
+        return packet.Add("Power", r.Power).Add("Mode", r.Mode.ToString()).Add("TargetTemperature", r.TargetTemperature).Add("FanSpeed", r.FanSpeed)
+            .Add("Swing", r.Swing.ToString()).Add("Eco", r.Eco).Add("Turbo", r.Turbo).Add("Sleep", r.Sleep).Add("AuxHeat", r.AuxHeat)
+            .Add("Purifier", r.Purifier).Add("FreezeProtection", r.FreezeProtection);
+    }
+
+    private static InspectedPacket SensorReport(byte[] body, byte frameType)
+    {
+        var packet = new InspectedPacket("Sensor report (A1)");
+        if (NotifyCodec.ParseSensorReport(body) is not { } r)
+        {
+            packet.Note = $"{Pushed(frameType)} Too short for the sensor report layout: {body.Length} bytes, whose meaning is unknown.";
+            return packet.Add("Body", Hex.Encode(body));
+        }
+        packet.Note = Pushed(frameType);
+        return packet.Add("IndoorTemperature", r.IndoorTemperature).Add("OutdoorTemperature", r.OutdoorTemperature).Add("Humidity", r.Humidity);
     }
 
     private static InspectedPacket State(string kind, AcState s) => new InspectedPacket(kind)

@@ -116,6 +116,9 @@ public static class PacketInspector
             .Add("FrameType", Enum.IsDefined(typeof(FrameType), frame.FrameType) ? $"{(FrameType)frame.FrameType} (0x{frame.FrameType:x2})" : $"0x{frame.FrameType:x2}")
             .Add("BodyId", $"0x{frame.Id:x2}")
             .Add("Body", Hex.Encode(frame.Body));
+        byte check = bytes[bytes.Length - 2];
+        if (AaFrame.IsPush(frame.FrameType) && check != Crc8.Compute(frame.Body) && check != AaFrame.Checksum(frame.Body))
+            packet.Note = $"The check byte {check:x2} matches neither the CRC-8 nor the sum of the body; pushed frames are read anyway, as units send such check bytes.";
         packet.Inner = FrameBodies.Inspect(frame);
         return packet;
     }

@@ -122,7 +122,7 @@ public sealed class MideaConnection : IDisposable
             var waiter = new Waiter(received =>
             {
                 if (Unwrap(received) is not AaFrame reply) return null;
-                bool answer = reply.Id == responseId && !IsPush(reply) && (responseType is null || reply.FrameType == (byte)responseType);
+                bool answer = reply.Id == responseId && !AaFrame.IsPush(reply.FrameType) && (responseType is null || reply.FrameType == (byte)responseType);
                 if (!answer) Skipped(reply);
                 return answer ? reply : null;
             });
@@ -332,12 +332,10 @@ public sealed class MideaConnection : IDisposable
             throw new DeviceUnreachableException($"{_endpoint}: the connection has ended ({broken.Message.TrimEnd('.')}).", broken);
     }
 
-    private static bool IsPush(AaFrame frame) => frame.FrameType is (byte)FrameType.Report or (byte)FrameType.Notify;
-
     /// <summary>A frame that answers nothing waited for: a push is raised, anything else (a late answer) only logged.</summary>
     private void Skipped(AaFrame frame)
     {
-        if (!IsPush(frame))
+        if (!AaFrame.IsPush(frame.FrameType))
         {
             _log?.Invoke($"Skipped frame {frame.Id:x2} type {frame.FrameType:x2} from {_endpoint}: nothing waits for it.");
             return;

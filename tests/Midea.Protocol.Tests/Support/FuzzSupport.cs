@@ -131,6 +131,8 @@ internal static class Fuzz
         "aa56ac00000000000803b51012020100180001001402010115020101160201041a020101100201011f020103250207203c203c203c0551000101e30002080867000102c200010098000101950001019d00010101008b43",
         "aa27ac00000000000303b5051f0201002c020101670001011602010451000101e30001010004f564",
         "aa1aac00000000000205b50310060101090001010a000101dcbcb4",
+        "aa11ac00000000000304a100038a95b6c102",
+        "aa2bac00000000000204a60000000000000000000000000000000000000000000000000000000000003b3b07",
         "aa21ac00000000000303b10409000001000a00000100150000012b1e020000005fa3",
         "aa18ac00000000000302b0020a0000013209001101000089a4",
         "aa1cac00000000000303b103430000010218000001004200000000cf0e",
@@ -174,7 +176,7 @@ internal static class Fuzz
 
     /// <summary>A body that starts with an id some parser knows (or a random one): random tail or a mutated captured body.</summary>
     public static readonly Gen<byte[]> AnyBody = Gen.Frequency(
-        (3, Gen.Select(Gen.OneOf<byte>(0xC0, 0x40, 0x41, 0xB5, 0xB0, 0xB1, 0xC1), Gen.Byte.Array[0, 40], (id, tail) => new[] { id }.Concat(tail).ToArray())),
+        (3, Gen.Select(Gen.OneOf<byte>(0xC0, 0x40, 0x41, 0xB5, 0xB0, 0xB1, 0xC1, 0xA0, 0xA1), Gen.Byte.Array[0, 40], (id, tail) => new[] { id }.Concat(tail).ToArray())),
         (3, Mutated(BodySeeds)),
         (1, Gen.Byte.Array[1, 300]));
 
