@@ -8,12 +8,16 @@ namespace Midea.PowerShell.Internal;
 /// <summary>SecureString conversions. Plain copies live only as long as one connection needs them.</summary>
 internal static class Secrets
 {
-    public static SecureString FromString(string text)
+    public static unsafe SecureString FromString(string text)
     {
-        var secure = new SecureString();
-        foreach (char c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
+        // One copy in one go: AppendChar grows and re-protects the buffer per character, which made
+        // binding a plain-text -Token and -Key a tenth of a millisecond of every command.
+        fixed (char* chars = text)
+        {
+            var secure = new SecureString(chars, text.Length);
+            secure.MakeReadOnly();
+            return secure;
+        }
     }
 
     public static string ToPlain(SecureString secure)
