@@ -203,3 +203,68 @@ Describe 'examples/watch-log.ps1' {
         $unit | Stop-MideaSimulator
     }
 }
+
+Describe 'Watch-MideaState and units that move or take one connection' {
+    It 'follows a saved unit to its new address, updates the store and says so' {
+        $previous = $env:MIDEA_STORE_PATH
+        $env:MIDEA_STORE_PATH = Join-Path $TestDrive 'moved.xml'
+        try {
+            $unit = Start-MideaSimulator -Address 127.0.38.40
+            Find-MideaDevice -Address 127.0.38.40 | Save-MideaDevice -Token $unit.Token -Key $unit.Key
+            $watch = Start-Watch '-IntervalSeconds 3600 -SearchRange 127.0.38.40-127.0.38.45 -Count 1'
+            Wait-Until { $unit.Requests -ge 1 } | Should -BeTrue
+            Set-MideaSimulator -Address 127.0.38.40 -MoveTo 127.0.38.43
+            # The watch finds it and reads it there, then a remote change there is pushed to it.
+            Wait-Until { (Get-MideaDevice -Id $unit.Id).Address -eq '127.0.38.43' } | Should -BeTrue
+            Wait-Until { $unit.OpenSessions -ge 1 } | Should -BeTrue
+            Set-MideaSimulator -Address 127.0.38.43 -RemoteControl @{ Power = $true }
+            Wait-Until { $watch.Handle.IsCompleted } | Should -BeTrue
+            $watch.Output[0].Address | Should -Be '127.0.38.43'
+            $watch.Output[0].Source | Should -Be 'Push'
+            "$($watch.Shell.Streams.Warning)" | Should -Be "Unit $($unit.Id) moved from 127.0.38.40 to 127.0.38.43; the store now has the new address."
+        }
+        finally {
+            $watch.Shell.Dispose()
+            $env:MIDEA_STORE_PATH = $previous
+            Stop-MideaSimulator -Address 127.0.38.43 -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'shares the one connection a unit takes with a get and a set while it watches' {
+        $unit = Start-MideaSimulator -Address 127.0.38.50 -MaxConnections 1
+        $common = @{ Address = '127.0.38.50'; Token = $unit.Token; Key = $unit.Key; Id = $unit.Id; ProtocolVersion = 3 }
+        $watch = Start-Watch "-Address 127.0.38.50 -Token $($unit.Token) -Key $($unit.Key) -Id $($unit.Id) -ProtocolVersion 3 -IntervalSeconds 1 -Property Mode -Count 1"
+        try {
+            Wait-Until { $unit.Requests -ge 1 } | Should -BeTrue
+            (Get-MideaState @common).Id | Should -Be $unit.Id
+            (Test-MideaConnection @common).Success | Should -BeTrue
+            Set-MideaState @common -Mode Dry
+            Wait-Until { $watch.Handle.IsCompleted } | Should -BeTrue
+            $watch.Output[0].Summary | Should -Be 'Mode: Cool -> Dry'
+            # Test-MideaConnection closes and reopens the one connection; when the unit has not yet
+            # seen the close, it refuses the new one once and the connect is tried again.
+            $unit.Connections | Should -BeLessOrEqual 3
+        }
+        finally {
+            $watch.Shell.Dispose()
+            $unit | Stop-MideaSimulator
+        }
+    }
+
+    It 'reports a unit whose only connection another process holds, with the reason' {
+        $unit = Start-MideaSimulator -Address 127.0.38.51 -ProtocolVersion 2 -MaxConnections 1
+        $holder = [System.Net.Sockets.TcpClient]::new()
+        try {
+            $holder.Connect('127.0.38.51', 6444)
+            Wait-Until { $unit.OpenSessions -eq 1 } | Should -BeTrue
+            Get-MideaState -Address 127.0.38.51 -Id $unit.Id -ProtocolVersion 2 -TimeoutSeconds 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+            ($failed[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'DeviceUnreachable'
+            $failed[0].Exception.Message | Should -Match 'has no room for another connection'
+            $unit.RefusedConnections | Should -BeGreaterOrEqual 1
+        }
+        finally {
+            $holder.Dispose()
+            $unit | Stop-MideaSimulator
+        }
+    }
+}

@@ -85,6 +85,12 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
     [ArgumentCompleter(typeof(WatchedPropertyCompleter))]
     public string[]? Property { get; set; }
 
+    /// <summary>Where to look for a saved unit that no longer answers at its address (a Find-MideaDevice target); the /24 around that address when not given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateSearchRange]
+    public string? SearchRange { get; set; }
+
     /// <summary>Limit for connecting and for each request to a unit.</summary>
     [Parameter]
     [ValidateRange(1, 120)]
@@ -167,7 +173,8 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
         {
             return;
         }
-        await new UnitWatch(endpoint, request.Timeout, interval, only, Emit, _pump.Verbose, ProtocolLog).RunAsync(done).ConfigureAwait(false);
+        var moved = new MovedUnitSearch(SearchRange, _pump.Verbose, DebugLog, _pump.Warning);
+        await new UnitWatch(request, endpoint, interval, only, moved, SearchRange, Emit, _pump.Verbose, ProtocolLog).RunAsync(done).ConfigureAwait(false);
     }
 
     private void Emit(MideaStateChange change) => _pump.Post(() =>
