@@ -55,6 +55,10 @@ Describe 'No secret in any stream' {
         @{ Name = 'Start-MideaSimulator'; Command = { Start-MideaSimulator -Address 127.0.18.30 -Token $unit.Token -Key $unit.Key } }
         @{ Name = 'Set-MideaSimulator'; Command = { Set-MideaSimulator -Address 127.0.18.30 -SlowDrip -PassThru | Format-List | Out-String; Set-MideaSimulator -Address 127.0.18.30 -Clear } }
         @{ Name = 'Stop-MideaSimulator'; Command = { Stop-MideaSimulator -Address 127.0.18.30 } }
+        @{ Name = 'Watch-MideaState'; Command = { Watch-MideaState -Address 127.0.18.10 -Token $unit.Token -Key $unit.Key -IntervalSeconds 1 -Duration (New-TimeSpan -Seconds 2); Watch-MideaState -Address 127.0.18.10 -Token $other.Token -Key $other.Key -Duration (New-TimeSpan -Seconds 1) } }
+        @{ Name = 'Disconnect-MideaDevice'; Command = { Disconnect-MideaDevice -Address 127.0.18.10; Disconnect-MideaDevice } }
+        @{ Name = 'Get-MideaOption'; Command = { Get-MideaState -Address 127.0.18.10 -Token $unit.Token -Key $unit.Key; Get-MideaOption | Format-List | Out-String } }
+        @{ Name = 'Set-MideaOption'; Command = { Set-MideaOption -SessionIdleSeconds 60 -PassThru | Format-List | Out-String } }
     ) {
         $text = Get-AllText $Command
         $text | Should -Not -BeNullOrEmpty
@@ -66,7 +70,8 @@ Describe 'No secret in any stream' {
     It 'covers every exported cmdlet but the cloud lookup (tested with its fake cloud in Cloud.Tests.ps1)' {
         $covered = 'Find-MideaDevice', 'Get-MideaState', 'Get-MideaCapability', 'Set-MideaState', 'Set-MideaDisplay', 'Test-MideaConnection',
             'New-MideaToken', 'Save-MideaDevice', 'Get-MideaDevice', 'Export-MideaDevice', 'Import-MideaDevice', 'Remove-MideaDevice', 'Set-MideaWifi',
-            'ConvertFrom-MideaPacket', 'Start-MideaSimulator', 'Set-MideaSimulator', 'Stop-MideaSimulator', 'Get-MideaToken'
+            'ConvertFrom-MideaPacket', 'Start-MideaSimulator', 'Set-MideaSimulator', 'Stop-MideaSimulator', 'Get-MideaToken',
+            'Watch-MideaState', 'Disconnect-MideaDevice', 'Get-MideaOption', 'Set-MideaOption'
         (Get-Command -Module Midea | ForEach-Object Name | Sort-Object) | Should -Be ($covered | Sort-Object)
     }
 }

@@ -31,6 +31,19 @@ BeforeAll {
         # Nothing listens on .203: a failed row, with a long error message.
         Set-MideaWifi -Ssid 'home-net' -Passphrase 'correct horse' -CountryCode GB -Address 127.0.33.203 -TimeoutSeconds 1 -ErrorAction SilentlyContinue
     )
+    # A watch that sees the remote change a unit, and one of an address where nothing answers.
+    $watched = Start-MideaSimulator -Address 127.0.33.204 -ProtocolVersion 2
+    $remote = Start-ThreadJob -ArgumentList $watched, (Get-Module Midea).Path {
+        param($unit, $module)
+        Import-Module $module
+        while ($unit.Requests -lt 1) { Start-Sleep -Milliseconds 20 }
+        Set-MideaSimulator -Address 127.0.33.204 -RemoteControl @{ Power = $true; Mode = 'Heat'; TargetTemperature = 30.5 }
+    }
+    $changes = @(
+        Watch-MideaState -Address 127.0.33.204 -Id $watched.Id -ProtocolVersion 2 -IntervalSeconds 3600 -Property Power, Mode, TargetTemperature -Count 1 -Duration (New-TimeSpan -Seconds 20)
+        Watch-MideaState -Address 127.0.33.205 -Id 1 -ProtocolVersion 2 -Count 1
+    )
+    $remote | Remove-Job -Force
     # One real object of every type a view is for, with long values where a column can be long.
     $script:samples = @{
         'Midea.MideaDevice'         = $device
@@ -44,6 +57,7 @@ BeforeAll {
         'Midea.MideaCredential'     = $credential
         'Midea.MideaWifiResult'     = $wifi
         'Midea.MideaWifiStep'       = $wifi[1].Steps
+        'Midea.MideaStateChange'    = $changes
     }
 
 }
