@@ -1,5 +1,5 @@
 # README code blocks run verbatim, the way a user pastes them: line by line into a fresh
-# `dotnet pwsh` at the top of the checkout, after the build. Loopback only (127.0.0.2-3).
+# `dotnet pwsh` at the top of the checkout, after the build. Loopback only (127.0.0.2-4).
 BeforeAll {
     $script:repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
     $script:readme = Get-Content -Raw (Join-Path $repoRoot 'README.md')
@@ -66,5 +66,16 @@ Describe 'README "Unattended scripts"' {
         $run = Invoke-Pasted (Get-ReadmeBlock 'Unattended scripts')
         $run.Exit | Should -Be 1
         $run.Text | Should -Match 'DeviceUnreachable,Midea\.PowerShell\.Cmdlets\.GetMideaStateCommand'
+    }
+}
+
+Describe 'README "Watching units"' {
+    It 'writes the change made with the remote, pushed, and closes the session after the watch' {
+        $run = Invoke-Pasted (Get-ReadmeBlock 'Watching units')
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Exit | Should -Be 0
+        $run.Text | Should -Match '127\.0\.0\.4\s+Changed\s+Push\s+Power: False -> True; Mode: Cool -> Heat'
+        # Get-MideaOption after the watch: defaults, and no session left open.
+        $run.Text | Should -Match '(?m)^\s*60\s+3600\s+0\s*$'
     }
 }
