@@ -192,16 +192,29 @@ Describe 'Another unit at the old address' {
         (Get-MideaDevice -Id $unit.Id).Address | Should -Be '127.0.36.34'
     }
 
-    It 'that refuses the saved V3 key is an answer, not a move: AuthenticationFailed, and no search' {
+    It 'that refuses the saved V3 key and answers discovery as another id is not adopted, and the unit is found elsewhere' {
         $unit = Start-SavedUnit 127.0.36.35
-        $moved = Move-Unit $unit 127.0.36.36
+        $null = Move-Unit $unit 127.0.36.36
         $null = Start-MideaSimulator -Address 127.0.36.35 -Id 3603599
+        $state = Get-MideaDevice -Id $unit.Id | Get-MideaState -TimeoutSeconds 1 -ErrorVariable failed -WarningVariable warned -WarningAction SilentlyContinue
+        $failed | Should -HaveCount 0
+        $state.Id | Should -Be $unit.Id
+        $state.Address | Should -Be '127.0.36.36'
+        "$warned" | Should -Be "Unit $($unit.Id) moved from 127.0.36.35 to 127.0.36.36; the store now has the new address."
+    }
+
+    It 'that is the saved unit refusing the saved key is an answer, not a move: AuthenticationFailed, and no search' {
+        $unit = Start-SavedUnit 127.0.36.38
+        # The unit was paired again: it takes another key now, and keeps its id.
+        $unit | Stop-MideaSimulator
+        $null = Start-MideaSimulator -Address 127.0.36.38 -Id $unit.Id
+        $elsewhere = Start-MideaSimulator -Address 127.0.36.39 -Id $unit.Id -Token $unit.Token -Key $unit.Key
         $before = Get-StoreHash
         Get-MideaDevice -Id $unit.Id | Get-MideaState -TimeoutSeconds 1 -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned | Should -BeNullOrEmpty
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
         $failed[0].Exception.Message | Should -Not -Match $notFound
         $warned | Should -HaveCount 0
-        $moved.RepliesSent | Should -Be 0
+        $elsewhere.RepliesSent | Should -Be 0
         Get-StoreHash | Should -Be $before
     }
 }

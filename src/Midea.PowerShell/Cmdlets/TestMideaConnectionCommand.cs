@@ -43,7 +43,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
             {
                 // A saved unit that moved is tested where it answers now (MovedUnitSearch).
                 MovedUnitSearch moved = NewMovedUnitSearch(SearchRange);
-                if (moved.Missed(request, contact) is not MovedUnit missed) throw;
+                if (Await(cancel => moved.MissedAsync(request, contact, ex, cancel), RequestPolicy.AskDeadline(RequestPolicy.MovedUnitSearch), $"The check of {request.Address}") is not MovedUnit missed) throw;
                 DeviceRequest there = Await(cancel => moved.RelocateAsync(request, missed, ex, cancel), RequestPolicy.AskDeadline(RequestPolicy.MovedUnitSearch), $"The search for unit {missed.Unit.Id}");
                 Test(there, new UnitContact(), result);
                 moved.Adopt(missed, there);

@@ -55,7 +55,7 @@ internal sealed class MovedUnitSearch
         }
         catch (Exception failure) when (!stop.IsCancellationRequested && IsReachFailure(failure, contact.Connected, contact.Answered))
         {
-            if (Missed(request, contact) is not MovedUnit missed) throw;
+            if (await MissedAsync(request, contact, failure, stop).ConfigureAwait(false) is not MovedUnit missed) throw;
             DeviceRequest there = await inSlot(() => RelocateAsync(request, missed, failure, stop)).ConfigureAwait(false);
             T result = await attempt(there, new UnitContact()).ConfigureAwait(false);
             Adopt(missed, there);
@@ -64,10 +64,12 @@ internal sealed class MovedUnitSearch
     }
 
     /// <summary>
-    /// Whether <paramref name="failure"/> is one a move explains: nothing at the address answered
-    /// (refused, unreachable, a connect or handshake that timed out, no discovery answer), or a unit
-    /// answered as another device id. A unit that answered anything, or accepted the connection
-    /// and the V3 handshake, was there, and a change it may have applied is never sent elsewhere.
+    /// Whether <paramref name="failure"/> is one a move may explain: nothing at the address answered
+    /// (refused, unreachable, a connect or handshake that timed out, no discovery answer), a unit
+    /// answered as another device id, or a V3 unit refused the saved key (another unit may have
+    /// taken the address; <see cref="MissedAsync"/> asks it). A unit that answered a request, or
+    /// accepted the connection and the V3 handshake, was there, and a change it may have applied is
+    /// never sent elsewhere.
     /// </summary>
     /// <param name="failure">What the attempt ended with.</param>
     /// <param name="connected">The attempt opened a connection to the address (<see cref="UnitContact.Connected"/>).</param>
@@ -75,6 +77,7 @@ internal sealed class MovedUnitSearch
     public static bool IsReachFailure(Exception failure, bool connected, bool answered) => !answered && failure switch
     {
         MideaProtocolException { Fault: ProtocolFault.WrongDevice } => true,
+        AuthenticationFailedException => true,
         DeviceUnreachableException or DeviceTimeoutException => !connected,
         _ => false,
     };
@@ -85,7 +88,38 @@ internal sealed class MovedUnitSearch
     /// that address). Null when the store has none (nothing to look for, nothing to update) or
     /// cannot be read, which is said in a verbose line and leaves the failure as it is.
     /// </summary>
-    public MovedUnit? Missed(DeviceRequest request, UnitContact contact)
+    public MovedUnit? Missed(DeviceRequest request, UnitContact contact) => Missed(request, contact, _verbose);
+
+    /// <summary>
+    /// <see cref="Missed(DeviceRequest, UnitContact)"/>, after a <paramref name="failure"/> that
+    /// <see cref="IsReachFailure"/> accepts. A refused V3 key is a move only when the stored address
+    /// now answers discovery as another device id: when the saved unit itself answers there, the key
+    /// is wrong and the refusal stands.
+    /// </summary>
+    public async Task<MovedUnit?> MissedAsync(DeviceRequest request, UnitContact contact, Exception failure, CancellationToken cancel)
+    {
+        if (Missed(request, contact) is not MovedUnit missed) return null;
+        if (failure is not AuthenticationFailedException) return missed;
+        long there;
+        try
+        {
+            there = (await UnitDiscovery.AskAsync(missed.Old, RequestPolicy.MovedUnitSearch, () => "", _debug, cancel).ConfigureAwait(false)).Info.DeviceId;
+        }
+        catch (Exception ex) when (ex is DeviceUnreachableException or MideaProtocolException)
+        {
+            _verbose($"{missed.Old} refused the saved key and did not answer discovery: not looking elsewhere.");
+            return null;
+        }
+        if (there == missed.Unit.Id)
+        {
+            _verbose($"{missed.Old} refused the saved key and is unit {there}: the key is wrong, not the address.");
+            return null;
+        }
+        _verbose($"{missed.Old} refused the saved key and answers as unit {there}, not {missed.Unit.Id}.");
+        return missed;
+    }
+
+    private static MovedUnit? Missed(DeviceRequest request, UnitContact contact, Action<string> verbose)
     {
         long id = contact.Endpoint?.DeviceId ?? request.Id;
         List<StoredDevice> here;
@@ -98,7 +132,7 @@ internal sealed class MovedUnitSearch
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
-            _verbose($"{request.Address}: not looking for a moved unit: {ex.Message}");
+            verbose($"{request.Address}: not looking for a moved unit: {ex.Message}");
             return null;
         }
         return new MovedUnit(here[0], old);
@@ -216,6 +250,7 @@ internal sealed class MovedUnitSearch
     private static string Why(Exception failure) => failure switch
     {
         DeviceTimeoutException => "did not answer in time",
+        AuthenticationFailedException => "refused the saved key",
         MideaProtocolException => "answered as another unit",
         _ => "is unreachable",
     };

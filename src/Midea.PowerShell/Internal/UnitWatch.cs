@@ -183,7 +183,8 @@ internal sealed class UnitWatch
     {
         bool due = _online != false || RequestPolicy.ReconnectDelay(_failures) >= RequestPolicy.ReconnectCap;
         if (!due || !MovedUnitSearch.IsReachFailure(failure, contact.Connected, contact.Answered)) return null;
-        if (_moved.Missed(_request with { Address = _endpoint.Address.ToString(), Id = _endpoint.DeviceId }, contact) is not MovedUnit missed) return null;
+        DeviceRequest here = _request with { Address = _endpoint.Address.ToString(), Id = _endpoint.DeviceId };
+        if (await _moved.MissedAsync(here, contact, failure, cancel).ConfigureAwait(false) is not MovedUnit missed) return null;
         SearchRange range = SearchRange.For(_searchRange, missed.Old);
         _verbose($"{missed.Old} does not answer; looking for unit {missed.Unit.Id} in {range.Text} (up to {RequestPolicy.MovedUnitSearch.TotalSeconds:0.#} s).");
         DeviceEndpoint? found = await MovedUnitSearch.FindAsync(missed.Unit, range, _verbose, _log, cancel).ConfigureAwait(false);

@@ -60,13 +60,15 @@ public class MovedUnitSearchTests
         { new DeviceUnreachableException("refused"), false, false, true },
         { new DeviceTimeoutException("connect or handshake"), false, false, true },
         { new MideaProtocolException(ProtocolFault.WrongDevice, "another id"), true, false, true },
+        // A refused V3 key may be another unit that took the address (MissedAsync asks it).
+        { new AuthenticationFailedException("rejected"), true, false, true },
         // The unit was there: it accepted the connection (and the V3 key), or answered something.
         { new DeviceTimeoutException("a request"), true, false, false },
         { new DeviceUnreachableException("closed mid-read"), true, true, false },
         { new MideaProtocolException(ProtocolFault.WrongDevice, "after an answer"), true, true, false },
         // Answers, not silence: a move does not explain them.
         { new OutcomeUnknownException("sent, then lost"), false, false, false },
-        { new AuthenticationFailedException("rejected"), false, false, false },
+        { new AuthenticationFailedException("rejected after an answer"), true, true, false },
         { new MideaProtocolException(ProtocolFault.BadSign, "garbled"), true, false, false },
         { new NotSupportedByUnitException("refused before sending"), true, true, false },
         { new ArgumentException("bad token"), false, false, false },
