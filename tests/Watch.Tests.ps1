@@ -119,6 +119,25 @@ Describe 'Watch-MideaState' {
         $unit | Stop-MideaSimulator
     }
 
+    It 'ends when the pipeline has what it needs (Select-Object -First), leaving no session open' {
+        $unit = Start-MideaSimulator -Address 127.0.38.17 -ProtocolVersion 2
+        $remote = Start-ThreadJob -ArgumentList $unit, $modulePath {
+            param($unit, $path)
+            Import-Module $path
+            while ($unit.Requests -lt 1) { Start-Sleep -Milliseconds 20 }
+            Set-MideaSimulator -Address 127.0.38.17 -RemoteControl @{ Power = $true }
+        }
+        try {
+            $first = Watch-MideaState -Address 127.0.38.17 -Id $unit.Id -ProtocolVersion 2 -IntervalSeconds 3600 -Property Power | Select-Object -First 1
+            $first.Summary | Should -Be 'Power: False -> True'
+            Wait-Until { $unit.OpenSessions -eq 0 } | Should -BeTrue
+        }
+        finally {
+            $remote | Remove-Job -Force
+            $unit | Stop-MideaSimulator
+        }
+    }
+
     It 'sends a heartbeat on a quiet connection' {
         $unit = Start-MideaSimulator -Address 127.0.38.15
         $null = Watch-MideaState -Address 127.0.38.15 -Token $unit.Token -Key $unit.Key -Id $unit.Id -ProtocolVersion 3 -IntervalSeconds 3600 -Duration (New-TimeSpan -Seconds 11)
