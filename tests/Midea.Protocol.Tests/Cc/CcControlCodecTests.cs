@@ -66,9 +66,9 @@ public class CcControlCodecTests
     }
 
     [Fact]
-    public void M44_is_too_short_for_one_entry()
+    public void M43_is_too_short_for_one_entry()
     {
-        var e = Assert.Throws<MideaProtocolException>(() => CcControlCodec.ParseEntries(B(M44)));
+        var e = Assert.Throws<MideaProtocolException>(() => CcControlCodec.ParseEntries(B(M43)));
         Assert.Equal(ProtocolFault.Truncated, e.Fault);
     }
 

@@ -52,9 +52,10 @@ public class CcFrameTests
     }
 
     [Fact]
-    public void M43_is_too_short_for_a_frame()
+    public void N04_is_too_short_for_a_frame()
     {
-        Assert.Equal(ProtocolFault.Truncated, Assert.Throws<MideaProtocolException>(() => AaFrame.Decode(B(M43), Cc)).Fault);
+        // §7.6 N04, which msmart-ng's 0xCC test_short_packet uses too.
+        Assert.Equal(ProtocolFault.Truncated, Assert.Throws<MideaProtocolException>(() => AaFrame.Decode(B("01000000"), Cc)).Fault);
     }
 
     [Fact]

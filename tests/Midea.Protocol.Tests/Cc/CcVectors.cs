@@ -1,6 +1,6 @@
 namespace Midea.Protocol.Tests;
 
-/// <summary>The 0xCC vectors of protocol.md §7.9 (M01–M46): frames, and bare bodies as msmart-ng's tests hold them.</summary>
+/// <summary>The 0xCC vectors of protocol.md §7.9 (M01–M45, and N05 of §7.6): frames, and bare bodies as msmart-ng's tests hold them.</summary>
 internal static class CcVectors
 {
     /// <summary>G · test_command.py TestCommand.test_frame (body only; header and checksum added here).</summary>
@@ -87,12 +87,12 @@ internal static class CcVectors
     public const string M41 = "00000000ff00200100ff00000000ff00000100ff00000000";
     /// <summary>S · test_command.py test_invalid_checksum.</summary>
     public const string M42 = "aa1bcc0000000000000200000101ff003a0101ff00000000ff0000ff";
-    /// <summary>C · test_command.py test_short_packet (midea-msmart#234, comment 3299199631).</summary>
-    public const string M43 = "01000000";
     /// <summary>S · test_command.py test_payload_too_short.</summary>
-    public const string M44 = "00000101";
+    public const string M43 = "00000101";
     /// <summary>S · test_command.py test_invalid_header.</summary>
-    public const string M45 = "01ff0000000000000000000000000000000000000000000000000000000000";
+    public const string M44 = "01ff0000000000000000000000000000000000000000000000000000000000";
     /// <summary>S · test_command.py test_invalid_header.</summary>
-    public const string M46 = "00fe0000000000000000000000000000000000000000000000000000000000";
+    public const string M45 = "00fe0000000000000000000000000000000000000000000000000000000000";
+    /// <summary>C · §7.6 N05, a 0xCC answer: msmart-ng's AC test_command.py test_invalid_device_type (midea-ac-py#374).</summary>
+    public const string N05 = "aa63cc0000000000000301fe00000043005000728c8000bc00728c728c808000010141ff010203000603010000000000000001000103010000000000000000000001000100010000000000000000000000000001000200000100000101000102ff02ffa2";
 }

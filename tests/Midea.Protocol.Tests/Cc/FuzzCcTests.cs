@@ -16,7 +16,7 @@ public class FuzzCcTests
 
     private static readonly byte[][] FrameSeeds = new[] { M01, M02, M03, M09, M37, M38, M39, M42 }.Select(B).ToArray();
 
-    private static readonly byte[][] BodySeeds = CcQueryCodecTests.Answers.Concat(new[] { M40, M41, M45 })
+    private static readonly byte[][] BodySeeds = CcQueryCodecTests.Answers.Concat(new[] { M40, M41, M44 })
         .Select(h => h.StartsWith("aa", System.StringComparison.Ordinal) ? AaFrame.Decode(B(h), Cc).Body : B(h)).ToArray();
 
     private static readonly Gen<byte[]> Encoded = Gen.OneOf(
