@@ -63,8 +63,9 @@ Describe 'The folders of Midea.Protocol' {
         $script:rules = @(
             @{ Folder = 'Codec'; May = @() }
             @{ Folder = 'Ac'; May = @('Codec') }
+            @{ Folder = 'Cc'; May = @('Codec') }
             @{ Folder = 'Provisioning'; May = @('Codec') }
-            @{ Folder = 'Inspection'; May = @('Ac', 'Codec', 'Provisioning') }
+            @{ Folder = 'Inspection'; May = @('Ac', 'Cc', 'Codec', 'Provisioning') }
             @{ Folder = 'Cloud'; May = @('Codec', 'Transport') }
             @{ Folder = 'Transport'; May = @('Codec', 'Provisioning') }
             @{ Folder = 'Appliances'; May = @('Ac', 'Codec', 'Transport') }
@@ -72,7 +73,7 @@ Describe 'The folders of Midea.Protocol' {
     }
 
     It '<Folder> uses only <May>' -ForEach $rules {
-        $folders = 'Codec', 'Ac', 'Provisioning', 'Inspection', 'Cloud', 'Transport', 'Appliances'
+        $folders = 'Codec', 'Ac', 'Cc', 'Provisioning', 'Inspection', 'Cloud', 'Transport', 'Appliances'
         $forbidden = $folders | Where-Object { $_ -ne $Folder -and $_ -notin $May }
         $files = Get-Source "src/Midea.Protocol/$Folder"
         $files | Should -Not -BeNullOrEmpty

@@ -426,6 +426,44 @@ Describe 'ConvertFrom-MideaPacket: AA frame bodies' {
     }
 }
 
+Describe 'ConvertFrom-MideaPacket: 0xCC frames (protocol.md §9)' {
+    It 'decodes a captured 0xCC query answer (M02) into state and capabilities' {
+        $frame = ConvertFrom-MideaPacket 'aa63cc0000000000000301fe00000043005001728c79010100728c728c797900010141ff010203000603010000000300000001030103010000000000000000000001000100010000000000000000000000000001000200000100000101000102ff02ff6a'
+        $frame.ApplianceType | Should -Be '0xcc'
+        $frame.Note | Should -Match 'check byte ff is no CRC-8'
+        $answer = $frame.Inner
+        $answer.Kind | Should -Be '0xCC query answer (01 FE)'
+        $answer.Power | Should -BeTrue
+        $answer.Mode | Should -Be 'Heat'
+        $answer.TargetTemperature | Should -Be 20.5
+        $answer.IndoorTemperature | Should -Be 25.7
+        $answer.OutdoorTemperature | Should -BeNullOrEmpty
+        $answer.HorizontalSwingAngle | Should -Be 'Position3'
+        $answer.Purifier | Should -Be 'Off'
+        $answer.MinimumTargetTemperature | Should -Be 17
+        $answer.MaximumTargetTemperature | Should -Be 30
+        $answer.Modes | Should -Be 'Fan', 'Cool', 'Heat', 'Dry'
+        $answer.AuxiliaryHeatModes | Should -Be 'Auto', 'On', 'Off'
+        $answer.Note | Should -Match 'Unverified'
+    }
+
+    It 'decodes a 0xCC control (M37) and the unit''s answer to one (M38)' {
+        $control = (ConvertFrom-MideaPacket 'aa1bcc0000000000000200000101ff00120102ff001c0104ff028b55').Inner
+        $control.Kind | Should -Be '0xCC control (02)'
+        $control.Power | Should -BeTrue
+        $control.Mode | Should -Be 'Cool'
+        $control.VerticalSwingAngle | Should -Be 'Position4'
+        $answer = ConvertFrom-MideaPacket 'aa16cc0000000000000200000101ff00120102ff000007'
+        $answer.Note | Should -Match 'check byte 00 is no CRC-8'
+        $answer.Inner.Mode | Should -Be 'Cool'
+        $answer.Inner.PSObject.Properties['VerticalSwingAngle'] | Should -BeNullOrEmpty
+    }
+
+    It 'decodes the 0xCC query (M01)' {
+        (ConvertFrom-MideaPacket 'aa22cc000000000000030100000000000000000000000000000000000000000001cc41').Inner.Kind | Should -Be '0xCC query (01)'
+    }
+}
+
 Describe 'ConvertFrom-MideaPacket input' {
     It 'takes bytes from the pipeline as one packet' {
         $bytes = [Convert]::FromHexString($S03)
@@ -484,7 +522,8 @@ Describe 'ConvertFrom-MideaPacket errors' {
         @{ Case = 'a truncated V3 packet'; Text = '8370'; Message = 'truncated' }
         @{ Case = 'a wrong frame checksum (N01)'; Text = 'aa14ac00000000000303b10109000001003c0000ff'; Message = 'checksum' }
         @{ Case = 'a C0 with a bad body CRC (N03)'; Text = 'aa22ac00000000000303c0014566000000300010045eff00000000000000000069aa0c'; Message = 'CRC' }
-        @{ Case = 'another appliance type (N05)'; Text = 'aa63cc0000000000000301fe00000043005000728c8000bc00728c728c808000010141ff010203000603010000000000000001000103010000000000000000000001000100010000000000000000000000000001000200000100000101000102ff02ffa2'; Message = 'appliance type cc' }
+        # N05 (a 0xCC answer) with its type byte made a1, a dehumidifier's, and its checksum fixed.
+        @{ Case = 'an appliance type neither ac nor cc'; Text = 'aa63a10000000000000301fe00000043005000728c8000bc00728c728c808000010141ff010203000603010000000000000001000103010000000000000000000001000100010000000000000000000000000001000200000100000101000102ff02ffcd'; Message = 'appliance type a1' }
     ) {
         $result = ConvertFrom-MideaPacket $Text -ErrorVariable failures -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty

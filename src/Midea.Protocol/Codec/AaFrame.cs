@@ -23,6 +23,8 @@ public sealed class AaFrame
 {
     /// <summary>Appliance type of an air conditioner.</summary>
     public const byte AirConditioner = 0xAC;
+    /// <summary>Appliance type of a commercial (ducted, VRF) air conditioner (protocol.md §9).</summary>
+    public const byte CommercialAirConditioner = 0xCC;
     private const int HeaderSize = 10;
     // Byte 1 holds the length minus one: 255 at most, so 255 + 1 - 10 header - CRC - checksum.
     private const int MaxBody = 244;
@@ -47,8 +49,16 @@ public sealed class AaFrame
     public byte Id => Body[0];
 
     /// <summary>Builds a frame: appends CRC-8 to <paramref name="body"/> (which ends with the message id) and the checksum.</summary>
+    /// <param name="frameType">Byte 9.</param>
+    /// <param name="body">The body from the command id through the message id.</param>
+    /// <param name="protocolVersion">Byte 8, the device protocol version.</param>
+    /// <param name="applianceType">Byte 2.</param>
+    /// <param name="checkByte">
+    /// The byte written where the CRC-8 goes; null writes the CRC-8. Only a device side uses it: 0xCC units
+    /// answer with a byte there that is no CRC (protocol.md §9.5), and a simulated one does the same.
+    /// </param>
     /// <exception cref="ArgumentException">The body is longer than the one-byte length field allows (244 bytes).</exception>
-    public static byte[] Encode(FrameType frameType, byte[] body, byte protocolVersion = 0, byte applianceType = AirConditioner)
+    public static byte[] Encode(FrameType frameType, byte[] body, byte protocolVersion = 0, byte applianceType = AirConditioner, byte? checkByte = null)
     {
         if (body is null || body.Length > MaxBody) throw new ArgumentException($"An AA frame carries at most {MaxBody} body bytes.", nameof(body));
         int length = HeaderSize + body.Length + 2;
@@ -59,7 +69,7 @@ public sealed class AaFrame
         frame[8] = protocolVersion;
         frame[9] = (byte)frameType;
         Buffer.BlockCopy(body, 0, frame, HeaderSize, body.Length);
-        frame[length - 2] = Crc8.Compute(body);
+        frame[length - 2] = checkByte ?? Crc8.Compute(body);
         frame[length - 1] = Checksum(frame.AsSpan(1, length - 2));
         return frame;
     }
@@ -72,7 +82,8 @@ public sealed class AaFrame
 
     /// <summary>
     /// Decodes with the client's receive rules of protocol.md §4.6. A pushed frame's check byte is
-    /// not verified: captured pushes carry one that is neither CRC-8 nor the sum (§5.10).
+    /// not verified: captured pushes carry one that is neither CRC-8 nor the sum (§5.10). Nor is a
+    /// 0xCC frame's: 0xCC units answer with a byte there that is no CRC (§9.5).
     /// </summary>
     /// <exception cref="MideaProtocolException">Short, bad checksum, other appliance type, or bad body check.</exception>
     public static AaFrame Decode(ReadOnlySpan<byte> frame, byte expectedType = AirConditioner)
@@ -90,18 +101,22 @@ public sealed class AaFrame
         ReadOnlySpan<byte> body = frame.Slice(HeaderSize, n - HeaderSize - 2);
         byte check = frame[n - 2];
         // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC;
-        // captured pushed frames carry a check byte that is neither (protocol.md §5.10, U01–U04).
-        bool exempt = body[0] is 0xB0 or 0xB1 || IsPush(frame[9]);
+        // captured pushed frames carry a check byte that is neither (protocol.md §5.10, U01–U04);
+        // 0xCC units put FF or 00 there (§9.5).
+        bool exempt = body[0] is 0xB0 or 0xB1 || IsPush(frame[9]) || expectedType == CommercialAirConditioner;
         if (!exempt && check != Crc8.Compute(body) && check != Checksum(body))
             throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA body check byte {check:x2} matches neither CRC-8 {Crc8.Compute(body):x2} nor the sum {Checksum(body):x2}.");
         return new AaFrame(frame[2], frame[9], frame[8], body.ToArray());
     }
 
-    /// <summary>Device side: accepts sync 00 or length^type, and requires the exact CRC-8 (§4.6).</summary>
+    /// <summary>
+    /// Device side: accepts sync 00 or length^type, and requires the exact CRC-8 (§4.6); clients
+    /// write a true CRC-8 for 0xCC units too (§9.5).
+    /// </summary>
     /// <exception cref="MideaProtocolException">The frame is malformed.</exception>
-    public static AaFrame DecodeRequest(ReadOnlySpan<byte> frame)
+    public static AaFrame DecodeRequest(ReadOnlySpan<byte> frame, byte expectedType = AirConditioner)
     {
-        AaFrame decoded = Decode(frame);
+        AaFrame decoded = Decode(frame, expectedType);
         byte crc = Crc8.Compute(decoded.Body);
         if (frame[frame.Length - 2] != crc)
             throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA request CRC-8 is {frame[frame.Length - 2]:x2}, expected {crc:x2}.");

@@ -8,7 +8,7 @@ namespace Midea.Protocol.Inspection;
 /// <summary>
 /// Decodes a captured packet of any kind into its layers, for people debugging their own captures:
 /// a discovery reply, a V2 packet, a V3 packet (decrypted with the session key when given), or an
-/// AA frame, down to the state, capability, property or group fields. Tokens and keys inside
+/// AA frame of an AC or a 0xCC unit, down to the state, capability, property or group fields. Tokens and keys inside
 /// handshakes are shown as their length only.
 /// </summary>
 public static class PacketInspector
@@ -108,7 +108,9 @@ public static class PacketInspector
 
     private static InspectedPacket Frame(byte[] bytes)
     {
-        AaFrame frame = AaFrame.Decode(bytes);
+        // A 0xCC frame is read as one; any other type must be an AC's (protocol.md §9.5).
+        byte type = bytes.Length > 2 && bytes[2] == AaFrame.CommercialAirConditioner ? AaFrame.CommercialAirConditioner : AaFrame.AirConditioner;
+        AaFrame frame = AaFrame.Decode(bytes, type);
         var packet = new InspectedPacket("AA frame")
             .Add("Length", bytes[1])
             .Add("ApplianceType", $"0x{frame.ApplianceType:x2}")
@@ -117,7 +119,14 @@ public static class PacketInspector
             .Add("BodyId", $"0x{frame.Id:x2}")
             .Add("Body", Hex.Encode(frame.Body));
         byte check = bytes[bytes.Length - 2];
-        if (AaFrame.IsPush(frame.FrameType) && check != Crc8.Compute(frame.Body) && check != AaFrame.Checksum(frame.Body))
+        bool checkMatches = check == Crc8.Compute(frame.Body) || check == AaFrame.Checksum(frame.Body);
+        if (type == AaFrame.CommercialAirConditioner)
+        {
+            if (!checkMatches) packet.Note = $"The check byte {check:x2} is no CRC-8: 0xCC units put none there, so it is not checked.";
+            packet.Inner = CcBodies.Inspect(frame);
+            return packet;
+        }
+        if (AaFrame.IsPush(frame.FrameType) && !checkMatches)
             packet.Note = $"The check byte {check:x2} matches neither the CRC-8 nor the sum of the body; pushed frames are read anyway, as units send such check bytes.";
         packet.Inner = FrameBodies.Inspect(frame);
         return packet;
