@@ -160,6 +160,8 @@ internal sealed class DeviceSession : IDisposable
     /// <summary>For <see cref="FaultPlan.WrongDataGroup"/>: a data-group query turned into one for another group; other frames as they are.</summary>
     private static byte[] MisdirectedGroupQuery(byte[] frame)
     {
+        // Data groups are an air conditioner's (protocol.md §5.9); other frames pass as they are.
+        if (frame.Length < 3 || frame[2] != AaFrame.AirConditioner) return frame;
         byte[] body = AaFrame.DecodeRequest(frame).Body;
         if (body.Length < 4 || body[0] != AcCommands.GetStateId || body[1] != 0x21) return frame;
         int asked = body[3] & 0x0F;

@@ -20,6 +20,8 @@ public sealed class SimulatorOptions
     public int TcpPort { get; set; } = 6444;
     /// <summary>UDP discovery ports.</summary>
     public int[] DiscoveryPorts { get; set; } = { 6445, 20086 };
+    /// <summary>Which appliance the unit is; an air conditioner by default. A 0xCC unit ignores <see cref="CapabilityProfile"/>.</summary>
+    public DeviceType DeviceType { get; set; } = DeviceType.AirConditioner;
     /// <summary>Room temperature at start, °C.</summary>
     public double IndoorTemperature { get; set; } = 27.0;
     /// <summary>Outside temperature, °C.</summary>

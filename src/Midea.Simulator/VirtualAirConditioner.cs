@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
 using Midea.Protocol.Ac;
+using Midea.Protocol.Cc;
 using Midea.Protocol.Codec;
 using Midea.Protocol.Provisioning;
 
@@ -18,7 +19,7 @@ namespace Midea.Simulator;
 /// A simulated air conditioner on one loopback address: answers discovery on the UDP ports and
 /// serves the LAN protocol (V2 or V3) on TCP, keeping a state that SetState changes. Many run
 /// side by side in one process, each on its own address. A test can also use the unit's IR
-/// remote (<see cref="RemoteControl"/>, which pushes the new state), move it to another address
+/// remote (<see cref="RemoteControl(Action{AcState})"/>, which pushes the new state), move it to another address
 /// (<see cref="MoveTo"/>) and limit its connections (<see cref="MaxConnections"/>).
 /// </summary>
 public sealed class VirtualAirConditioner : IDisposable
@@ -30,6 +31,8 @@ public sealed class VirtualAirConditioner : IDisposable
     // The open connections, for pushes and for dropping them on a move; locked on itself.
     private readonly HashSet<DeviceSession> _sessions = new();
     private readonly CommandHandler _handler;
+    // Set when the unit is a 0xCC: then it, not _handler, answers AA frames.
+    private readonly CcCommandHandler? _ccHandler;
     private readonly SimulatorOptions _options;
     private readonly byte[] _token;
     private readonly byte[] _key;
@@ -81,7 +84,13 @@ public sealed class VirtualAirConditioner : IDisposable
         var climate = new ClimateModel(options.IndoorTemperature, options.OutdoorTemperature);
         _handler = new CommandHandler(new AcState { TargetHumidity = 40, FreezeProtection = false }, climate, options.CapabilityProfile);
         CapabilityProfile = options.CapabilityProfile;
+        DeviceType = options.DeviceType;
+        if (DeviceType == DeviceType.CommercialAc)
+            _ccHandler = new CcCommandHandler(new CcState { IndoorTemperature = options.IndoorTemperature }, CcCommandHandler.DefaultCapabilities());
     }
+
+    /// <summary>Which appliance the unit is: its discovery replies and AA frames carry that type.</summary>
+    public DeviceType DeviceType { get; }
 
     /// <summary>Bound address: the AP address, then the home address once the unit has joined a network.</summary>
     public IPAddress Address => _address;
@@ -117,7 +126,7 @@ public sealed class VirtualAirConditioner : IDisposable
     public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
     /// <summary>V3 handshakes the unit accepted (a token it knows); refused ones are not counted.</summary>
     public long Handshakes => Interlocked.Read(ref _handshakes);
-    /// <summary>Pushed packets written (<see cref="RemoteControl"/>), one per open connection and push; counted just before the write.</summary>
+    /// <summary>Pushed packets written (<see cref="RemoteControl(Action{AcState})"/>), one per open connection and push; counted just before the write.</summary>
     public long PushesSent => Interlocked.Read(ref _pushesSent);
     /// <summary>Heartbeat packets received (V2 message type 0x1001, protocol.md §2.5); each is accepted without an answer.</summary>
     public long Heartbeats => Interlocked.Read(ref _heartbeats);
@@ -196,8 +205,43 @@ public sealed class VirtualAirConditioner : IDisposable
         return unit;
     }
 
-    /// <summary>The current state, sensors included.</summary>
+    /// <summary>The current state, sensors included (of an air conditioner; a 0xCC unit has <see cref="CcState"/>).</summary>
     public AcState State => _handler.Snapshot();
+
+    /// <summary>The current state of a 0xCC unit.</summary>
+    /// <exception cref="InvalidOperationException">The unit is not a 0xCC.</exception>
+    public CcState CcState => RequireCc().Snapshot();
+
+    /// <summary>What a 0xCC unit says it can do in its answers.</summary>
+    /// <exception cref="InvalidOperationException">The unit is not a 0xCC.</exception>
+    public CcCapabilities CcCapabilities => RequireCc().Capabilities;
+
+    /// <summary>
+    /// Changes a 0xCC unit's state as its remote would: <paramref name="changes"/> is applied like a
+    /// client's control, then the unit pushes a report (frame type 0x04, the query answer's layout,
+    /// protocol.md §9.3) on every open connection, as <see cref="RemoteControl(Action{AcState})"/>
+    /// does. Assumed: that a 0xCC unit reports after a change by its remote is msmart-ng's reading
+    /// of the captured reports, not an observed sequence (protocol.md §9.6).
+    /// </summary>
+    /// <returns>The new state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The unit is not a 0xCC.</exception>
+    public CcState RemoteControl(CcChanges changes)
+    {
+        if (changes is null) throw new ArgumentNullException(nameof(changes));
+        (CcState state, byte[] report) = RequireCc().RemoteControl(changes);
+        Push(report);
+        return state;
+    }
+
+    private CcCommandHandler RequireCc() => _ccHandler ?? throw new InvalidOperationException($"{this} is an air conditioner, not a 0xCC unit.");
+
+    private void Push(byte[] frame)
+    {
+        DeviceSession[] open;
+        lock (_sessions) open = _sessions.ToArray();
+        Task.WaitAll(open.Select(session => session.PushAsync(frame)).ToArray(), PushWait);
+    }
 
     /// <summary>
     /// Changes the state as someone using the IR remote would: <paramref name="change"/> edits a
@@ -215,15 +259,13 @@ public sealed class VirtualAirConditioner : IDisposable
     public AcState RemoteControl(Action<AcState> change)
     {
         if (change is null) throw new ArgumentNullException(nameof(change));
+        if (_ccHandler != null) throw new InvalidOperationException($"{this} is a 0xCC unit: use RemoteControl(CcChanges).");
         AcState state = _handler.RemoteControl(change);
-        byte[] frame = CommandHandler.StateReport(state);
-        DeviceSession[] open;
-        lock (_sessions) open = _sessions.ToArray();
-        Task.WaitAll(open.Select(session => session.PushAsync(frame)).ToArray(), PushWait);
+        Push(CommandHandler.StateReport(state));
         return state;
     }
 
-    /// <summary>How long <see cref="RemoteControl"/> waits for its pushes to be written; a slower one goes on in the background.</summary>
+    /// <summary>How long <see cref="RemoteControl(Action{AcState})"/> waits for its pushes to be written; a slower one goes on in the background.</summary>
     public static readonly TimeSpan PushWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -284,7 +326,7 @@ public sealed class VirtualAirConditioner : IDisposable
 
     internal byte[]? Handle(byte[] frame)
     {
-        byte[]? reply = _handler.Handle(frame);
+        byte[]? reply = _ccHandler != null ? _ccHandler.Handle(frame) : _handler.Handle(frame);
         Interlocked.Increment(ref _requests);
         return reply;
     }
@@ -430,8 +472,9 @@ public sealed class VirtualAirConditioner : IDisposable
         Port = Port,
         SerialNumber = SerialNumber,
         Name = Name,
-        ApplianceType = AaFrame.AirConditioner,
-        Subtype = 0xACAC,
+        ApplianceType = _ccHandler != null ? AaFrame.CommercialAirConditioner : AaFrame.AirConditioner,
+        // 0xCC: the subtype is not known from any capture; 0 is assumed (protocol.md §9.6).
+        Subtype = _ccHandler != null ? 0 : 0xACAC,
         Mac = Mac,
     });
 
