@@ -51,6 +51,10 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
     [SecureStringTransformation]
     public SecureString? Key { get; set; }
 
+    /// <summary>Which appliance the units are: air conditioners (0xAC) or commercial air conditioners (0xCC).</summary>
+    [Parameter]
+    public SimulatorDeviceType DeviceType { get; set; } = SimulatorDeviceType.AirConditioner;
+
     /// <summary>Which features the units report and serve.</summary>
     [Parameter]
     public SimulatorProfile CapabilityProfile { get; set; } = SimulatorProfile.Full;
@@ -137,6 +141,7 @@ public sealed class StartMideaSimulatorCommand : MideaCmdlet
                 o.Token = token;
                 o.Key = key;
                 o.CapabilityProfile = (CapabilityProfile)CapabilityProfile;
+                o.DeviceType = (Simulator.DeviceType)DeviceType;
                 o.NetworkSsid = Ssid;
                 o.NetworkPassphrase = Passphrase is null ? null : System.Text.Encoding.UTF8.GetBytes(Secrets.ToPlain(Passphrase));
                 o.ApMode = ApMode;

@@ -37,7 +37,9 @@ public sealed class MideaSimulator
     public long RepliesDropped => _unit.RepliesDropped;
     /// <summary>TCP sessions open now.</summary>
     public int OpenSessions => _unit.OpenSessions;
-    /// <summary>Which features the unit reports.</summary>
+    /// <summary>Which appliance the unit is: AirConditioner (0xAC) or CommercialAc (0xCC).</summary>
+    public SimulatorDeviceType DeviceType => (SimulatorDeviceType)_unit.DeviceType;
+    /// <summary>Which features the unit reports (an air conditioner's; a 0xCC unit ignores it).</summary>
     public SimulatorProfile CapabilityProfile => (SimulatorProfile)_unit.CapabilityProfile;
     /// <summary>Times the unit accepted Wi-Fi settings.</summary>
     public int Provisioned => _unit.Provisioned;
