@@ -116,6 +116,27 @@ public class CommercialAcTests
     }
 
     [Fact]
+    public async Task Faults_and_moves_work_for_it_as_for_an_air_conditioner()
+    {
+        using VirtualAirConditioner unit = Start("127.0.39.11", 3);
+        using (RawConnection connection = await RawConnection.OpenAsync(unit))
+        {
+            // After the handshake, which would count as a reply too.
+            unit.Faults = new FaultPlan { DropFirst = 1 };
+            await connection.SendFrameAsync(CcQueryCodec.Query(1));
+            Assert.Null(await connection.ReadV2Async(TimeSpan.FromMilliseconds(500)));
+            await connection.SendFrameAsync(CcQueryCodec.Query(2));
+            Assert.True(CcQueryCodec.IsAnswer((await ReadCcFrameAsync(connection)).Body));
+        }
+        Assert.Equal(1, unit.RepliesDropped);
+
+        unit.MoveTo(IPAddress.Parse("127.0.39.12"));
+        using RawConnection moved = await RawConnection.OpenAsync(unit);
+        await moved.SendFrameAsync(CcQueryCodec.Query(3));
+        Assert.True(CcQueryCodec.IsAnswer((await ReadCcFrameAsync(moved)).Body));
+    }
+
+    [Fact]
     public async Task An_air_conditioner_frame_is_dropped_and_the_connection_stays()
     {
         using VirtualAirConditioner unit = Start("127.0.39.8", 2);
