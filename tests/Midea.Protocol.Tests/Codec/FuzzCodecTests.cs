@@ -183,8 +183,10 @@ public class FuzzCodecTests
 
     // ---- Discovery ----
 
+    // Port 0 is left out: a reply announcing it is refused on purpose (a test of its own says so),
+    // so it cannot round-trip; with it in, about one run in a hundred (600 draws) failed.
     private static readonly Gen<DiscoveryInfo> DiscoveryInfos =
-        Gen.Select(Gen.Int[2, 3], DeviceId, Gen.UInt, Gen.Int[0, 0xFFFF], Gen.Char['!', '~'].Array[32], Gen.Char[' ', '~'].Array[0, 60], Gen.Byte[1, 255],
+        Gen.Select(Gen.Int[2, 3], DeviceId, Gen.UInt, Gen.Int[1, 0xFFFF], Gen.Char['!', '~'].Array[32], Gen.Char[' ', '~'].Array[0, 60], Gen.Byte[1, 255],
             Gen.Select(Gen.Int[0, 0xFFFF], Gen.Byte.Array[6]))
         .Select(t => new DiscoveryInfo
         {
