@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.PowerShell.Internal;
@@ -18,7 +17,7 @@ namespace Midea.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "MideaState", HelpUri = "https://github.com/midea-powershell/Midea#watch-mideastate")]
 [OutputType(typeof(MideaStateChange))]
-public sealed class WatchMideaStateCommand : MideaCmdlet
+public sealed class WatchMideaStateCommand : UnitCmdlet
 {
     private readonly List<DeviceRequest> _requests = new();
     private readonly PipelinePump _pump;
@@ -39,31 +38,6 @@ public sealed class WatchMideaStateCommand : MideaCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(AddressCompleter))]
     public string? Address { get; set; }
-
-    /// <summary>TCP port of the unit.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; } = 6444;
-
-    /// <summary>Device id; discovered when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("DeviceId")]
-    public long Id { get; set; }
-
-    /// <summary>Protocol version; discovered when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("2", "3")]
-    public int ProtocolVersion { get; set; }
-
-    /// <summary>V3 token: 128 hex digits.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
-
-    /// <summary>V3 key: 64 hex digits.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [SecureStringTransformation]
-    public SecureString? Key { get; set; }
 
     /// <summary>Seconds between regular reads of each unit's state.</summary>
     [Parameter]

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Midea.Protocol;
@@ -17,7 +16,7 @@ namespace Midea.PowerShell.Internal;
 /// <see cref="SessionPool"/> (its session), <see cref="UnitScheduler"/> (slots and input order),
 /// <see cref="PipelinePump"/> (worker output to the pipeline thread) and <see cref="UnitProgress"/>.
 /// </summary>
-public abstract class DeviceCmdlet : MideaCmdlet
+public abstract class DeviceCmdlet : UnitCmdlet
 {
     /// <summary>IP address or host name of the unit.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
@@ -26,31 +25,6 @@ public abstract class DeviceCmdlet : MideaCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(AddressCompleter))]
     public string Address { get; set; } = "";
-
-    /// <summary>TCP port of the unit.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; } = 6444;
-
-    /// <summary>Device id; discovered when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("DeviceId")]
-    public long Id { get; set; }
-
-    /// <summary>Protocol version; discovered when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("2", "3")]
-    public int ProtocolVersion { get; set; }
-
-    /// <summary>V3 token: 128 hex digits.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [SecureStringTransformation]
-    public SecureString? Token { get; set; }
-
-    /// <summary>V3 key: 64 hex digits.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [SecureStringTransformation]
-    public SecureString? Key { get; set; }
 
     /// <summary>Limit for connecting and for each request to the unit.</summary>
     [Parameter]

@@ -20,7 +20,8 @@ namespace Midea.PowerShell.Tests;
 /// </summary>
 public class MovedUnitSearchTests
 {
-    // Only data, never contacted: the off-loopback addresses are documentation ranges (RFC 5737).
+    // Only data, never contacted: SearchRange.Around computes a range and probes nothing; the
+    // off-loopback addresses are documentation ranges (RFC 5737), routed nowhere.
     [Theory]
     [InlineData("127.0.36.17", "127.0.36.0/24")]
     [InlineData("192.0.2.254", "192.0.2.0/24")]
