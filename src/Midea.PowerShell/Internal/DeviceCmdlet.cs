@@ -72,7 +72,7 @@ public abstract class DeviceCmdlet : UnitCmdlet
 
     /// <summary>The air conditioner behind <paramref name="appliance"/>; the cmdlets that take only air-conditioner fields refuse another family clearly.</summary>
     /// <exception cref="MideaProtocolException">Another appliance family (fault Unsupported); nothing was sent.</exception>
-    private protected static AirConditioner AirConditionerOf(Appliance appliance) => appliance as AirConditioner
+    internal static AirConditioner AirConditionerOf(Appliance appliance) => appliance as AirConditioner
         ?? throw new MideaProtocolException(ProtocolFault.Unsupported, $"{appliance.Session.Endpoint} is a {Appliance.TypeName(appliance.Session.Endpoint.ApplianceType)} unit; this command drives air conditioners.");
 
     /// <inheritdoc/>

@@ -197,8 +197,7 @@ internal sealed class UnitWatch
         contact.Begin(turn.Session);
         try
         {
-            if (Appliance.Open(turn.Session, KnownCapabilities.Cache) is not AirConditioner unit)
-                throw new Protocol.MideaProtocolException(Protocol.ProtocolFault.Unsupported, $"{_endpoint} is a {Appliance.TypeName(_endpoint.ApplianceType)} unit; Watch-MideaState watches air conditioners.");
+            AirConditioner unit = DeviceCmdlet.AirConditionerOf(Appliance.Open(turn.Session, KnownCapabilities.Cache));
             return StateMapping.ToPublic(await unit.GetStateAsync(cancel).ConfigureAwait(false), _endpoint);
         }
         finally
