@@ -1,9 +1,9 @@
 namespace Midea;
 
-/// <summary>Fixed louver position (properties 0x09 vertical, 0x0A horizontal).</summary>
+/// <summary>Fixed louver position: properties 0x09 (vertical) and 0x0A (horizontal) of an air conditioner, controls 0x001C and 0x001E of a commercial unit, where Off is the closed louver.</summary>
 public enum SwingAngle
 {
-    /// <summary>No fixed position.</summary>
+    /// <summary>No fixed position (air conditioners); the closed louver (commercial units, unverified: msmart-ng's guess).</summary>
     Off = 0,
     /// <summary>Position 1.</summary>
     Position1 = 1,
@@ -15,6 +15,8 @@ public enum SwingAngle
     Position4 = 75,
     /// <summary>Position 5.</summary>
     Position5 = 100,
+    /// <summary>Commercial units (0xCC) only: the louver swings. Air conditioners (0xAC) swing with -SwingMode instead.</summary>
+    Auto = 200,
 }
 
 /// <summary>Breeze modes (property 0x43, or 0x42/0x18 on older units).</summary>
@@ -77,7 +79,7 @@ public enum CascadeMode
     Down = 2,
 }
 
-/// <summary>Auxiliary electric heat.</summary>
+/// <summary>Auxiliary electric heat. Air conditioners (0xAC) offer Off, On and Only; commercial units (0xCC) Auto, On, Off and Separate.</summary>
 public enum AuxiliaryHeat
 {
     /// <summary>No auxiliary heat.</summary>
@@ -86,6 +88,10 @@ public enum AuxiliaryHeat
     On = 1,
     /// <summary>Auxiliary heat only.</summary>
     Only = 2,
+    /// <summary>Commercial units (0xCC) only: the unit decides.</summary>
+    Auto = 3,
+    /// <summary>Commercial units (0xCC) only: "separate" heat. Unverified: no capture shows it (protocol.md §9.6).</summary>
+    Separate = 4,
 }
 
 /// <summary>Unit of -TargetTemperature.</summary>
