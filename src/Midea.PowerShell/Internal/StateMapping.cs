@@ -13,6 +13,7 @@ internal static class StateMapping
         Port = endpoint.Port,
         Id = endpoint.DeviceId,
         ProtocolVersion = endpoint.ProtocolVersion,
+        Type = Appliance.TypeName(AirConditioner.ApplianceType),
         Power = state.Power,
         Mode = EnumMapping.ToPublic(state.Mode),
         TargetTemperature = state.TargetTemperature,

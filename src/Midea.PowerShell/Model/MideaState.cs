@@ -1,6 +1,6 @@
 namespace Midea;
 
-/// <summary>A unit's state as it reported it. Temperatures are °C; Fahrenheit only says which unit the display shows.</summary>
+/// <summary>An air conditioner's (appliance type 0xAC) state as it reported it. Temperatures are °C; Fahrenheit only says which unit the display shows. A commercial unit (0xCC) gives a MideaCommercialAcState, whose leading properties match these.</summary>
 public sealed class MideaState
 {
     /// <summary>Address of the unit.</summary>
@@ -11,6 +11,8 @@ public sealed class MideaState
     public long Id { get; internal set; }
     /// <summary>Protocol version.</summary>
     public int ProtocolVersion { get; internal set; }
+    /// <summary>Appliance type: AirConditioner (a commercial unit's state is a MideaCommercialAcState).</summary>
+    public string Type { get; internal set; } = "";
     /// <summary>Power on.</summary>
     public bool Power { get; internal set; }
     /// <summary>Operating mode.</summary>

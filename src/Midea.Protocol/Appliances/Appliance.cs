@@ -18,13 +18,19 @@ public abstract class Appliance
     /// <summary>The unit's address, as messages name it.</summary>
     private protected string Address => Session.Endpoint.Address.ToString();
 
-    /// <summary>How an appliance type is named to users: AirConditioner for 0xAC, else its number (0xCC).</summary>
-    public static string TypeName(byte type) => type == AirConditioner.ApplianceType ? nameof(AirConditioner) : $"0x{type:X2}";
+    /// <summary>How an appliance type is named to users: AirConditioner for 0xAC, CommercialAc for 0xCC, else its number (0xA1).</summary>
+    public static string TypeName(byte type) => type switch
+    {
+        AirConditioner.ApplianceType => nameof(AirConditioner),
+        CommercialAc.ApplianceType => nameof(CommercialAc),
+        _ => $"0x{type:X2}",
+    };
 
     /// <summary>The type byte of a name <see cref="TypeName"/> gave; null for a name it never gives.</summary>
     public static byte? TypeOf(string? name)
     {
         if (name == nameof(AirConditioner)) return AirConditioner.ApplianceType;
+        if (name == nameof(CommercialAc)) return CommercialAc.ApplianceType;
         if (name is { Length: 4 } && name.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && byte.TryParse(name.Substring(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out byte type)) return type;
         return null;
@@ -41,8 +47,9 @@ public abstract class Appliance
         return type switch
         {
             AirConditioner.ApplianceType => new AirConditioner(session, capabilities),
+            CommercialAc.ApplianceType => new CommercialAc(session),
             _ => throw new MideaProtocolException(ProtocolFault.Unsupported,
-                $"{session.Endpoint} is appliance type 0x{type:X2}; this module drives air conditioners (0xAC)."),
+                $"{session.Endpoint} is appliance type 0x{type:X2}; this module drives air conditioners (0xAC) and commercial air conditioners (0xCC)."),
         };
     }
 }
