@@ -27,7 +27,7 @@ Describe 'The cmdlet assembly' {
     }
 
     It 'builds no frame, names no frame id and picks no data group: that is the appliance layer''s' {
-        $codecs = 'AcCommands|StateCodec|CapabilityCodec|PropertyCodec|PropertyValues|PropertyId|GroupCodec|FrameType|AaFrame|RequestAsync|ExchangeAsync'
+        $codecs = 'AcCommands|StateCodec|CapabilityCodec|PropertyCodec|PropertyValues|PropertyId|GroupCodec|CcQueryCodec|CcControlCodec|FrameType|AaFrame|RequestAsync|ExchangeAsync'
         # MideaConnection is the raw connection; Test-MideaConnection only shares the word.
         $found = $cmdletLines | Where-Object Text -CMatch "\b($codecs)\b|(?<![\w`"])MideaConnection(?!Test)\b" | ForEach-Object { "$($_.Where): $($_.Text.Trim())" }
         $found | Should -BeNullOrEmpty
@@ -68,7 +68,7 @@ Describe 'The folders of Midea.Protocol' {
             @{ Folder = 'Inspection'; May = @('Ac', 'Cc', 'Codec', 'Provisioning') }
             @{ Folder = 'Cloud'; May = @('Codec', 'Transport') }
             @{ Folder = 'Transport'; May = @('Codec', 'Provisioning') }
-            @{ Folder = 'Appliances'; May = @('Ac', 'Codec', 'Transport') }
+            @{ Folder = 'Appliances'; May = @('Ac', 'Cc', 'Codec', 'Transport') }
         )
     }
 

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
 using Midea.Protocol.Appliances;
+using Midea.Protocol.Cc;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
@@ -9,11 +11,15 @@ namespace Midea.PowerShell.Cmdlets;
 /// <summary>
 /// Reads a unit's state. By default one GetState query, which neither wakes nor beeps the unit;
 /// the -Include switches add capabilities, properties, energy and diagnostics on the same connection.
+/// A commercial unit (0xCC) answers one query with its state and capabilities; it has no
+/// properties, energy or diagnostics to add, so those switches are refused for it.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MideaState", HelpUri = "https://github.com/midea-powershell/Midea#get-mideastate")]
-[OutputType(typeof(MideaState))]
+[OutputType(typeof(MideaState), typeof(MideaCommercialAcState))]
 public sealed class GetMideaStateCommand : DeviceCmdlet
 {
+    private static readonly string[] AirConditionerOnly = { nameof(IncludeProperties), nameof(IncludeEnergy), nameof(IncludeDiagnostics), nameof(EnergyFormat) };
+
     /// <summary>Also read the capabilities (B5, one or two queries).</summary>
     [Parameter]
     public SwitchParameter IncludeCapabilities { get; set; }
@@ -55,8 +61,18 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
         AcParts parts = (IncludeCapabilities ? AcParts.Capabilities : 0) | (IncludeProperties ? AcParts.Properties : 0)
             | (IncludeEnergy ? AcParts.Energy : 0) | (IncludeDiagnostics ? AcParts.Diagnostics : 0);
         Protocol.Ac.EnergyFormat format = EnumMapping.ToProtocol(EnergyFormat);
+        bool capabilities = IncludeCapabilities.IsPresent;
+        string[] given = FamilyParameters.Given(MyInvocation);
         Submit(async (appliance, cancel) =>
         {
+            FamilyParameters.Refuse(appliance, given, AirConditionerOnly, Array.Empty<string>());
+            if (appliance is CommercialAc commercial)
+            {
+                CcQueryAnswer answer = await commercial.ReadAsync(cancel).ConfigureAwait(false);
+                MideaCommercialAcState read = CommercialStateMapping.ToPublic(answer.State, appliance.Session.Endpoint);
+                if (capabilities) read.Capabilities = CommercialStateMapping.ToPublic(answer.Capabilities, appliance.Session.Endpoint);
+                return new Reading(read, Array.Empty<string>());
+            }
             AcReading reading = await AirConditionerOf(appliance).ReadAsync(parts, format, cancel).ConfigureAwait(false);
             DeviceEndpoint endpoint = appliance.Session.Endpoint;
             MideaState state = StateMapping.ToPublic(reading.State, endpoint);
@@ -72,5 +88,5 @@ public sealed class GetMideaStateCommand : DeviceCmdlet
         });
     }
 
-    private sealed record Reading(MideaState State, IReadOnlyList<string> Warnings);
+    private sealed record Reading(object State, IReadOnlyList<string> Warnings);
 }

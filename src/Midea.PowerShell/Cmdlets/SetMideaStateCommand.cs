@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
+using Midea.Protocol;
 using Midea.Protocol.Appliances;
+using Midea.Protocol.Cc;
 
 namespace Midea.PowerShell.Cmdlets;
 
@@ -12,24 +14,31 @@ namespace Midea.PowerShell.Cmdlets;
 /// Changes the named fields of a unit's state and features. It reads the unit's capabilities
 /// (once per session) and refuses what the unit cannot do before changing anything; then it reads
 /// the state, changes only what was asked, sends the whole state back (SetState takes every field
-/// at once), and sends feature properties (B0), each with its own result.
+/// at once), and sends feature properties (B0), each with its own result. A commercial unit (0xCC)
+/// takes one control naming only the given fields, after its answer's capabilities allowed them.
+/// Parameters of one family are refused for the other before anything is sent.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "MideaState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     HelpUri = "https://github.com/midea-powershell/Midea#set-mideastate")]
-[OutputType(typeof(MideaState))]
+[OutputType(typeof(MideaState), typeof(MideaCommercialAcState))]
 public sealed class SetMideaStateCommand : DeviceCmdlet
 {
-    private static readonly string[] StateFields =
+    // Every field a change may name, in the order -WhatIf lists them.
+    private static readonly string[] Fields =
     {
-        nameof(Power), nameof(Mode), nameof(TargetTemperature), nameof(FanSpeed), nameof(FanSpeedPercent), nameof(SwingMode), nameof(Eco),
-        nameof(Turbo), nameof(Sleep), nameof(FreezeProtection), nameof(Fahrenheit), nameof(TargetHumidity), nameof(FollowMe), nameof(Purifier), nameof(AuxHeat),
+        nameof(Power), nameof(Mode), nameof(TargetTemperature), nameof(FanSpeed), nameof(FanSpeedPercent), nameof(FanLevel), nameof(SwingMode), nameof(Eco),
+        nameof(Turbo), nameof(Silent), nameof(Sleep), nameof(FreezeProtection), nameof(Fahrenheit), nameof(TargetHumidity), nameof(FollowMe), nameof(Purifier), nameof(AuxHeat),
+        nameof(VerticalSwingAngle), nameof(HorizontalSwingAngle), nameof(WindSense), nameof(Breeze), nameof(StartSelfClean), nameof(IEco), nameof(RateSelect),
+        nameof(FreshAir), nameof(Cascade), nameof(Flash), nameof(OutSilent), nameof(Display), nameof(Buzzer),
     };
 
-    private static readonly string[] PropertyFields =
+    private static readonly string[] AirConditionerOnly =
     {
-        nameof(VerticalSwingAngle), nameof(HorizontalSwingAngle), nameof(Breeze), nameof(StartSelfClean), nameof(IEco), nameof(RateSelect),
-        nameof(FreshAir), nameof(Cascade), nameof(Flash), nameof(OutSilent),
+        nameof(FanSpeed), nameof(FanSpeedPercent), nameof(SwingMode), nameof(Turbo), nameof(FreezeProtection), nameof(FollowMe), nameof(Breeze),
+        nameof(StartSelfClean), nameof(IEco), nameof(RateSelect), nameof(FreshAir), nameof(Cascade), nameof(Flash), nameof(OutSilent), nameof(Beep),
     };
+
+    private static readonly string[] CommercialOnly = { nameof(FanLevel), nameof(Silent), nameof(WindSense), nameof(Display), nameof(Buzzer) };
 
     /// <summary>Power on ($true) or off ($false).</summary>
     [Parameter]
@@ -57,6 +66,26 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     [Parameter]
     [ValidateRange(1, 100)]
     public int FanSpeedPercent { get; set; }
+
+    /// <summary>Fan level of a commercial unit (0xCC): Level1 to Level7, or Auto.</summary>
+    [Parameter]
+    public FanLevel FanLevel { get; set; }
+
+    /// <summary>Silent mode (commercial units).</summary>
+    [Parameter]
+    public bool Silent { get; set; }
+
+    /// <summary>Wind sense (commercial units; untested).</summary>
+    [Parameter]
+    public WindSense WindSense { get; set; }
+
+    /// <summary>Display on or off (commercial units; unverified). Air conditioners use Set-MideaDisplay.</summary>
+    [Parameter]
+    public bool Display { get; set; }
+
+    /// <summary>Buzzer on or off (commercial units; unverified). Air conditioners beep per command with -Beep.</summary>
+    [Parameter]
+    public bool Buzzer { get; set; }
 
     /// <summary>Swing mode.</summary>
     [Parameter]
@@ -165,16 +194,21 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        List<string> changes = StateFields.Concat(PropertyFields).Where(Given).Where(n => n != nameof(StartSelfClean) || StartSelfClean.IsPresent).Select(Describe).ToList();
+        List<string> changes = Fields.Where(Given).Where(n => n != nameof(StartSelfClean) || StartSelfClean.IsPresent).Select(Describe).ToList();
         if (changes.Count == 0)
         {
             WriteWarning($"{Address}: no state parameter was given, so nothing was changed.");
             return;
         }
-        AcChange change = Change();
+        // Results are written later, when this record's Address and values may already be the next unit's.
+        string target = Address;
+        Dictionary<string, object?> given = MyInvocation.BoundParameters.ToDictionary(p => p.Key, p => (object?)(p.Value is SwitchParameter flag ? flag.IsPresent : p.Value));
+        string[] named = FamilyParameters.Given(MyInvocation);
         try
         {
-            change.Validate();
+            // What an air conditioner would be sent is checked now, whatever the unit turns out to
+            // be, so a value no unit takes fails before -WhatIf or any discovery.
+            AirConditionerChange(given).Validate();
         }
         catch (ArgumentException ex)
         {
@@ -183,11 +217,17 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
         }
         string action = "Set " + string.Join(", ", changes);
         if (!ShouldProcess(Address, action)) return;
-        // Results are written later, when this record's Address and values may already be the next unit's.
-        string target = Address;
-        Dictionary<string, object?> given = MyInvocation.BoundParameters.ToDictionary(p => p.Key, p => (object?)(p.Value is SwitchParameter flag ? flag.IsPresent : p.Value));
-        Submit(async (appliance, cancel) =>
+        Submit<object>(async (appliance, cancel) =>
         {
+            FamilyParameters.Refuse(appliance, named, AirConditionerOnly, CommercialOnly);
+            if (appliance is CommercialAc commercial)
+            {
+                CcChangeResult applied = await commercial.ApplyAsync(CommercialChange(appliance, given), cancel).ConfigureAwait(false);
+                MideaCommercialAcState reported = CommercialStateMapping.ToPublic(applied.Reported, appliance.Session.Endpoint);
+                reported.Unconfirmed = applied.Unconfirmed.Select(c => c.ToString()).ToArray();
+                return reported;
+            }
+            AcChange change = AirConditionerChange(given, appliance);
             AcChangeResult outcome = await AirConditionerOf(appliance).ApplyAsync(change, cancel).ConfigureAwait(false);
             MideaState result = StateMapping.ToPublic(outcome.Reported, appliance.Session.Endpoint);
             if (outcome.Properties != null)
@@ -203,8 +243,19 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
                 }).ToArray();
             }
             return result;
-        }, state =>
+        }, written =>
         {
+            if (written is MideaCommercialAcState commercial)
+            {
+                // A field the answer did not echo may or may not have been taken; the reported state keeps the value read before.
+                foreach (string field in commercial.Unconfirmed ?? Array.Empty<string>())
+                    WriteError(new ErrorRecord(new InvalidOperationException($"{target} did not confirm {field} in its answer; it may not have been applied. Read it with Get-MideaState."),
+                        "PropertyRejected", ErrorCategory.InvalidResult, target));
+                WriteVerbose($"{target}: {action}.");
+                if (PassThru.IsPresent) WriteObject(commercial);
+                return;
+            }
+            var state = (MideaState)written;
             MideaPropertyResult[] results = state.PropertyResults ?? Array.Empty<MideaPropertyResult>();
             int applied = results.Count(r => r.Success);
             foreach (MideaPropertyResult failed in results.Where(r => !r.Success))
@@ -223,35 +274,83 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     private string Describe(string name) =>
         string.Format(CultureInfo.InvariantCulture, "{0}={1}", name, MyInvocation.BoundParameters[name] is SwitchParameter s ? s.IsPresent : MyInvocation.BoundParameters[name]);
 
-    /// <summary>The fields given, for the appliance layer; a parameter not given stays null (the unit keeps its value).</summary>
-    private AcChange Change() => new()
+    /// <summary>
+    /// The fields given, for an air conditioner; a parameter not given stays null (the unit keeps
+    /// its value). With <paramref name="unit"/> (the worker, once the unit is known), a value only
+    /// commercial units take is refused naming the unit; without it such a value is left out.
+    /// </summary>
+    /// <exception cref="NotSupportedByUnitException">A louver Auto or a commercial auxiliary-heat setting for an air conditioner.</exception>
+    private static AcChange AirConditionerChange(Dictionary<string, object?> given, Appliance? unit = null)
     {
-        Power = Given(nameof(Power)) ? Power : null,
-        Mode = Given(nameof(Mode)) ? EnumMapping.ToProtocol(Mode) : null,
-        TargetTemperature = Given(nameof(TargetTemperature)) ? TargetTemperature : null,
-        TargetInFahrenheit = Unit == TemperatureUnit.Fahrenheit,
-        FanSpeed = Given(nameof(FanSpeed)) ? EnumMapping.ToProtocol(FanSpeed) : null,
-        FanSpeedPercent = Given(nameof(FanSpeedPercent)) ? FanSpeedPercent : null,
-        SwingMode = Given(nameof(SwingMode)) ? EnumMapping.ToProtocol(SwingMode) : null,
-        Eco = Given(nameof(Eco)) ? Eco : null,
-        Turbo = Given(nameof(Turbo)) ? Turbo : null,
-        Sleep = Given(nameof(Sleep)) ? Sleep : null,
-        FreezeProtection = Given(nameof(FreezeProtection)) ? FreezeProtection : null,
-        Fahrenheit = Given(nameof(Fahrenheit)) ? Fahrenheit : null,
-        TargetHumidity = Given(nameof(TargetHumidity)) ? TargetHumidity : null,
-        FollowMe = Given(nameof(FollowMe)) ? FollowMe : null,
-        Purifier = Given(nameof(Purifier)) ? Purifier : null,
-        AuxHeat = Given(nameof(AuxHeat)) ? EnumMapping.ToProtocol(AuxHeat) : null,
-        VerticalSwingAngle = Given(nameof(VerticalSwingAngle)) ? EnumMapping.ToProtocol(VerticalSwingAngle) : null,
-        HorizontalSwingAngle = Given(nameof(HorizontalSwingAngle)) ? EnumMapping.ToProtocol(HorizontalSwingAngle) : null,
-        Breeze = Given(nameof(Breeze)) ? EnumMapping.ToProtocol(Breeze) : null,
-        StartSelfClean = StartSelfClean.IsPresent,
-        IEco = Given(nameof(IEco)) ? IEco : null,
-        RateSelect = Given(nameof(RateSelect)) ? EnumMapping.ToProtocol(RateSelect) : null,
-        FreshAir = Given(nameof(FreshAir)) ? EnumMapping.ToProtocol(FreshAir) : null,
-        Cascade = Given(nameof(Cascade)) ? EnumMapping.ToProtocol(Cascade) : null,
-        Flash = Given(nameof(Flash)) ? Flash : null,
-        OutSilent = Given(nameof(OutSilent)) ? OutSilent : null,
-        Beep = Beep.IsPresent,
-    };
+        T? Value<T>(string name) where T : struct => given.TryGetValue(name, out object? v) ? (T)v! : null;
+        // Values that exist only for commercial units (louver Auto; aux heat Auto, Separate).
+        SwingAngle? Angle(string name) => Value<SwingAngle>(name) is { } angle && angle == SwingAngle.Auto ? OnlyCommercial<SwingAngle>(unit, name, angle) : Value<SwingAngle>(name);
+        AuxiliaryHeat? aux = Value<AuxiliaryHeat>(nameof(AuxHeat)) is { } heat && heat is AuxiliaryHeat.Auto or AuxiliaryHeat.Separate ? OnlyCommercial<AuxiliaryHeat>(unit, nameof(AuxHeat), heat) : Value<AuxiliaryHeat>(nameof(AuxHeat));
+        SwingAngle? vertical = Angle(nameof(VerticalSwingAngle));
+        SwingAngle? horizontal = Angle(nameof(HorizontalSwingAngle));
+        return new AcChange
+        {
+            Power = Value<bool>(nameof(Power)),
+            Mode = Value<OperationalMode>(nameof(Mode)) is { } mode ? EnumMapping.ToProtocol(mode) : null,
+            TargetTemperature = Value<double>(nameof(TargetTemperature)),
+            TargetInFahrenheit = Value<TemperatureUnit>(nameof(Unit)) == TemperatureUnit.Fahrenheit,
+            FanSpeed = Value<FanSpeed>(nameof(FanSpeed)) is { } fan ? EnumMapping.ToProtocol(fan) : null,
+            FanSpeedPercent = Value<int>(nameof(FanSpeedPercent)),
+            SwingMode = Value<SwingMode>(nameof(SwingMode)) is { } swing ? EnumMapping.ToProtocol(swing) : null,
+            Eco = Value<bool>(nameof(Eco)),
+            Turbo = Value<bool>(nameof(Turbo)),
+            Sleep = Value<bool>(nameof(Sleep)),
+            FreezeProtection = Value<bool>(nameof(FreezeProtection)),
+            Fahrenheit = Value<bool>(nameof(Fahrenheit)),
+            TargetHumidity = Value<int>(nameof(TargetHumidity)),
+            FollowMe = Value<bool>(nameof(FollowMe)),
+            Purifier = Value<bool>(nameof(Purifier)),
+            AuxHeat = aux is { } a ? EnumMapping.ToProtocol(a) : null,
+            VerticalSwingAngle = vertical is { } v ? EnumMapping.ToProtocol(v) : null,
+            HorizontalSwingAngle = horizontal is { } h ? EnumMapping.ToProtocol(h) : null,
+            Breeze = Value<BreezeSetting>(nameof(Breeze)) is { } breeze ? EnumMapping.ToProtocol(breeze) : null,
+            StartSelfClean = Value<bool>(nameof(StartSelfClean)) ?? false,
+            IEco = Value<bool>(nameof(IEco)),
+            RateSelect = Value<RateSelect>(nameof(RateSelect)) is { } rate ? EnumMapping.ToProtocol(rate) : null,
+            FreshAir = Value<FreshAirSpeed>(nameof(FreshAir)) is { } fresh ? EnumMapping.ToProtocol(fresh) : null,
+            Cascade = Value<CascadeMode>(nameof(Cascade)) is { } cascade ? EnumMapping.ToProtocol(cascade) : null,
+            Flash = Value<bool>(nameof(Flash)),
+            OutSilent = Value<bool>(nameof(OutSilent)),
+            Beep = Value<bool>(nameof(Beep)) ?? false,
+        };
+    }
+
+    /// <summary>Refuses a value only commercial units take, once the unit is known to be an air conditioner; before that, leaves it out.</summary>
+    private static T? OnlyCommercial<T>(Appliance? unit, string name, T value) where T : struct =>
+        unit is null ? null : throw new NotSupportedByUnitException($"{unit.Session.Endpoint} is an {Appliance.TypeName(unit.Session.Endpoint.ApplianceType)} unit; -{name} {value} is for commercial units (CommercialAc, 0xCC) only. Nothing was sent.");
+
+    /// <summary>The fields given, for a commercial unit (0xCC); a value the family lacks (Mode SmartDry) is refused naming the unit.</summary>
+    /// <exception cref="NotSupportedByUnitException">A value commercial units do not have; nothing was sent.</exception>
+    private static CcChanges CommercialChange(Appliance unit, Dictionary<string, object?> given)
+    {
+        T? Value<T>(string name) where T : struct => given.TryGetValue(name, out object? v) ? (T)v! : null;
+        NotSupportedByUnitException Lacks(string name, object value) =>
+            new($"{unit.Session.Endpoint} is a {Appliance.TypeName(unit.Session.Endpoint.ApplianceType)} unit, which has no -{name} {value}. Nothing was sent.");
+        double? target = Value<double>(nameof(TargetTemperature));
+        if (target is { } t && Value<TemperatureUnit>(nameof(Unit)) == TemperatureUnit.Fahrenheit) target = Protocol.Ac.Fahrenheit.ToCelsius(t);
+        return new CcChanges
+        {
+            Power = Value<bool>(nameof(Power)),
+            Mode = Value<OperationalMode>(nameof(Mode)) is { } mode ? CommercialMapping.ToProtocol(mode) ?? throw Lacks(nameof(Mode), mode) : null,
+            TargetTemperature = target,
+            FanSpeed = Value<FanLevel>(nameof(FanLevel)) is { } level ? CommercialMapping.ToProtocol(level) : null,
+            VerticalSwingAngle = Value<SwingAngle>(nameof(VerticalSwingAngle)) is { } vertical ? CommercialMapping.ToProtocol(vertical) : null,
+            HorizontalSwingAngle = Value<SwingAngle>(nameof(HorizontalSwingAngle)) is { } horizontal ? CommercialMapping.ToProtocol(horizontal) : null,
+            WindSense = Value<WindSense>(nameof(WindSense)) is { } wind ? CommercialMapping.ToProtocol(wind) : null,
+            Eco = Value<bool>(nameof(Eco)),
+            Silent = Value<bool>(nameof(Silent)),
+            Sleep = Value<bool>(nameof(Sleep)),
+            Fahrenheit = Value<bool>(nameof(Fahrenheit)),
+            TargetHumidity = Value<int>(nameof(TargetHumidity)),
+            Purifier = Value<bool>(nameof(Purifier)) is { } purifier ? (purifier ? Protocol.Cc.CcPurifier.On : Protocol.Cc.CcPurifier.Off) : null,
+            AuxiliaryHeat = Value<AuxiliaryHeat>(nameof(AuxHeat)) is { } aux ? CommercialMapping.ToProtocol(aux) ?? throw Lacks(nameof(AuxHeat), aux) : null,
+            Display = Value<bool>(nameof(Display)),
+            Beep = Value<bool>(nameof(Buzzer)),
+        };
+    }
 }

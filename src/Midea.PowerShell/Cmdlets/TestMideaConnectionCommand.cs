@@ -75,6 +75,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
         result.Address = endpoint.Address.ToString();
         result.Id = endpoint.DeviceId;
         result.ProtocolVersion = endpoint.ProtocolVersion;
+        result.Type = Appliance.TypeName(endpoint.ApplianceType);
         result.CredentialSource = source;
         var policy = new RequestPolicy(request.Timeout);
         try
@@ -93,7 +94,7 @@ public sealed class TestMideaConnectionCommand : DeviceCmdlet
                     await session.ConnectAsync(cancel).ConfigureAwait(false);
                     result.ConnectMs = clock.Elapsed.TotalMilliseconds;
                     clock.Restart();
-                    await AirConditionerOf(Appliance.Open(session)).GetStateAsync(cancel).ConfigureAwait(false);
+                    await Appliance.Open(session).ProbeAsync(cancel).ConfigureAwait(false);
                     result.RoundTripMs = clock.Elapsed.TotalMilliseconds;
                     return true;
                 }

@@ -78,7 +78,7 @@ public sealed class WatchMideaStateCommand : UnitCmdlet
         string[] unknown = Property?.Where(p => !StateDiff.Names.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray() ?? Array.Empty<string>();
         if (unknown.Length > 0)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Property {string.Join(", ", unknown)}: not a MideaState property a watch compares. These are: {string.Join(", ", StateDiff.Names)}."),
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Property {string.Join(", ", unknown)}: not a state property a watch compares. These are: {string.Join(", ", StateDiff.Names)}."),
                 "InvalidArgument", ErrorCategory.InvalidArgument, Property));
         }
     }

@@ -24,6 +24,7 @@ internal static class FeatureMapping
         {
             Address = address,
             Id = id,
+            Type = Protocol.Appliances.Appliance.TypeName(Protocol.Appliances.AirConditioner.ApplianceType),
             Modes = caps.Modes.Select(EnumMapping.ToPublic).ToArray(),
             SwingModes = caps.SwingModes.Select(EnumMapping.ToPublic).ToArray(),
             FanSpeeds = caps.FanSpeeds.Select(f => EnumMapping.ToPublic((Protocol.Ac.FanSpeed)f)).ToArray(),

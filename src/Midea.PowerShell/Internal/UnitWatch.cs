@@ -27,7 +27,7 @@ internal sealed class UnitWatch
     private readonly Action<string> _verbose;
     private readonly Action<string> _log;
     private DeviceEndpoint _endpoint;
-    private MideaState? _last;
+    private object? _last;
     private bool? _online;
     private int _failures;
     private int _pushed;
@@ -114,7 +114,7 @@ internal sealed class UnitWatch
                     if (now >= nextRead || pushed || (lost && _online == true))
                     {
                         if (lost && _online == true) _verbose($"{_endpoint} ended the connection; connecting again to read the state.");
-                        MideaState state = await ReadAsync(contact, cancel).ConfigureAwait(false);
+                        object state = await ReadAsync(contact, cancel).ConfigureAwait(false);
                         lastTraffic = DateTime.UtcNow;
                         nextRead = lastTraffic + _interval;
                         Observed(state, pushed);
@@ -150,7 +150,7 @@ internal sealed class UnitWatch
     }
 
     /// <summary>A state was read: the unit is online, and any change from the last state is written.</summary>
-    private void Observed(MideaState state, bool pushed)
+    private void Observed(object state, bool pushed)
     {
         _failures = 0;
         if (_pending is MovedUnit missed)
@@ -191,14 +191,16 @@ internal sealed class UnitWatch
         return found is null ? null : (found, missed);
     }
 
-    private async Task<MideaState> ReadAsync(UnitContact contact, CancellationToken cancel)
+    /// <summary>The unit's state in its family's public type: one query either way.</summary>
+    private async Task<object> ReadAsync(UnitContact contact, CancellationToken cancel)
     {
         using SessionPool.SessionTurn turn = await SessionPool.Shared.TakeAsync(_endpoint, _request.Timeout, _log, _log, cancel).ConfigureAwait(false);
         contact.Begin(turn.Session);
         try
         {
-            AirConditioner unit = DeviceCmdlet.AirConditionerOf(Appliance.Open(turn.Session, KnownCapabilities.Cache));
-            return StateMapping.ToPublic(await unit.GetStateAsync(cancel).ConfigureAwait(false), _endpoint);
+            Appliance unit = Appliance.Open(turn.Session, KnownCapabilities.Cache);
+            if (unit is CommercialAc commercial) return CommercialStateMapping.ToPublic((await commercial.ReadAsync(cancel).ConfigureAwait(false)).State, _endpoint);
+            return StateMapping.ToPublic(await DeviceCmdlet.AirConditionerOf(unit).GetStateAsync(cancel).ConfigureAwait(false), _endpoint);
         }
         finally
         {
@@ -213,7 +215,7 @@ internal sealed class UnitWatch
         await turn.Session.HeartbeatAsync(cancel).ConfigureAwait(false);
     }
 
-    private MideaStateChange Change(MideaWatchEvent kind, MideaState? state) => new()
+    private MideaStateChange Change(MideaWatchEvent kind, object? state) => new()
     {
         Time = DateTimeOffset.Now,
         Address = _endpoint.Address.ToString(),

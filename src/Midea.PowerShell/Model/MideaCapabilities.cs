@@ -12,6 +12,8 @@ public sealed class MideaCapabilities
     public string Address { get; internal set; } = "";
     /// <summary>Device id.</summary>
     public long Id { get; internal set; }
+    /// <summary>Appliance type: AirConditioner (a commercial unit's capabilities are a MideaCommercialAcCapabilities).</summary>
+    public string Type { get; internal set; } = "";
     /// <summary>Operating modes.</summary>
     public OperationalMode[] Modes { get; internal set; } = System.Array.Empty<OperationalMode>();
     /// <summary>Swing modes.</summary>

@@ -9,6 +9,8 @@ public sealed class MideaConnectionTest
     public long Id { get; internal set; }
     /// <summary>2 or 3.</summary>
     public int ProtocolVersion { get; internal set; }
+    /// <summary>Appliance type: AirConditioner or CommercialAc; empty when the unit was not identified.</summary>
+    public string Type { get; internal set; } = "";
     /// <summary>Where the token and key came from: Parameter, Store, or None (V2 needs none).</summary>
     public string CredentialSource { get; internal set; } = "";
     /// <summary>True when the unit accepted the session and answered a state query.</summary>

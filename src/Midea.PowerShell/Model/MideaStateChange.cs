@@ -66,8 +66,8 @@ public sealed class MideaStateChange
     public MideaChangeSource? Source { get; internal set; }
     /// <summary>For Changed: each property with its old and new value; empty otherwise.</summary>
     public MideaPropertyChange[] Changes { get; internal set; } = Array.Empty<MideaPropertyChange>();
-    /// <summary>For Changed and Online: the state just read; null for Offline.</summary>
-    public MideaState? State { get; internal set; }
+    /// <summary>For Changed and Online: the state just read (a MideaState, or a MideaCommercialAcState for a commercial unit); null for Offline.</summary>
+    public object? State { get; internal set; }
     /// <summary>For Offline: the error that made the unit offline, with its ErrorId first.</summary>
     public string? Reason { get; internal set; }
 

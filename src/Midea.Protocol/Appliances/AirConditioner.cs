@@ -33,6 +33,9 @@ public sealed class AirConditioner : Appliance
     /// <summary>The state (GetState → C0), which neither wakes nor beeps the unit.</summary>
     public Task<AcState> GetStateAsync(CancellationToken cancel) => Session.OperationAsync(ReadStateAsync, cancel);
 
+    /// <inheritdoc/>
+    public override Task ProbeAsync(CancellationToken cancel) => GetStateAsync(cancel);
+
     /// <summary>The capabilities: from the cache unless <paramref name="fresh"/>, else page 1 and page 2 when page 1 says there is one; remembered.</summary>
     public Task<AcCapabilities> GetCapabilitiesAsync(bool fresh, CancellationToken cancel) =>
         Session.OperationAsync(async t =>

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Midea.Protocol.Transport;
 
 namespace Midea.Protocol.Appliances;
@@ -14,6 +16,9 @@ public abstract class Appliance
 
     /// <summary>The session the appliance speaks through.</summary>
     public DeviceSession Session { get; }
+
+    /// <summary>Asks the unit for its state once and drops the answer: proof that it answers, which changes nothing and does not beep.</summary>
+    public abstract Task ProbeAsync(CancellationToken cancel);
 
     /// <summary>The unit's address, as messages name it.</summary>
     private protected string Address => Session.Endpoint.Address.ToString();

@@ -32,6 +32,9 @@ public sealed class CommercialAc : Appliance
     /// <summary>The state and capabilities, from one query (§9.2); it neither wakes nor beeps the unit.</summary>
     public Task<CcQueryAnswer> ReadAsync(CancellationToken cancel) => Session.OperationAsync(QueryAsync, cancel);
 
+    /// <inheritdoc/>
+    public override Task ProbeAsync(CancellationToken cancel) => ReadAsync(cancel);
+
     /// <summary>
     /// Sets the fields <paramref name="change"/> names, and only those: the unit is asked first, each
     /// field is checked against the capabilities its answer carries, then one control is sent with
