@@ -47,6 +47,12 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }
 
+    /// <summary>Appliance type (Find-MideaDevice gives it); kept from the stored entry, or AirConditioner, when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Type")]
+    [ValidateSet(nameof(Protocol.Appliances.AirConditioner), nameof(Protocol.Appliances.CommercialAc))]
+    public string? DeviceType { get; set; }
+
     /// <summary>Serial number of the unit.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SerialNumber { get; set; }
@@ -117,6 +123,7 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
             Address = string.IsNullOrEmpty(Address) ? old!.Address : Address!,
             Port = Port != 0 ? Port : old?.Port ?? 6444,
             ProtocolVersion = ProtocolVersion != 0 ? ProtocolVersion : old!.ProtocolVersion,
+            Type = DeviceType ?? old?.Type ?? nameof(Protocol.Appliances.AirConditioner),
             Name = string.IsNullOrEmpty(Name) ? old?.Name ?? "" : Name!,
             SerialNumber = string.IsNullOrEmpty(SerialNumber) ? old?.SerialNumber ?? "" : SerialNumber!,
             MacAddress = string.IsNullOrEmpty(MacAddress) ? old?.MacAddress : MacAddress,

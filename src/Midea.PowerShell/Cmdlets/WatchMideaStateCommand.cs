@@ -87,7 +87,7 @@ public sealed class WatchMideaStateCommand : UnitCmdlet
     protected override void ProcessRecord()
     {
         if (Address is null) return;
-        _requests.Add(new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds)));
+        _requests.Add(new DeviceRequest(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds), DeviceType));
     }
 
     /// <inheritdoc/>
@@ -99,7 +99,7 @@ public sealed class WatchMideaStateCommand : UnitCmdlet
             try
             {
                 foreach (StoredDevice device in DeviceStore.Load(WriteVerbose))
-                    _requests.Add(new DeviceRequest(device.Address, device.Port, device.Id, device.ProtocolVersion, null, null, TimeSpan.FromSeconds(TimeoutSeconds)));
+                    _requests.Add(new DeviceRequest(device.Address, device.Port, device.Id, device.ProtocolVersion, null, null, TimeSpan.FromSeconds(TimeoutSeconds), device.Type));
             }
             catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
             {

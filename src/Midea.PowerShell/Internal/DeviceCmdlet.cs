@@ -146,7 +146,7 @@ public abstract class DeviceCmdlet : UnitCmdlet
     }
 
     /// <summary>What this record names, copied (the next record may change the parameters).</summary>
-    private protected DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds));
+    private protected DeviceRequest Request() => new(Address, Port, Id, ProtocolVersion, Token, Key, TimeSpan.FromSeconds(TimeoutSeconds), DeviceType);
 
     /// <summary>One unit: its endpoint (in a slot), its turn with its session (outside the slots, so a unit named again does not starve the others), then the work (in a slot).</summary>
     private async Task<T> RunAsync<T>(UnitScheduler scheduler, DeviceRequest request, UnitContact contact, Func<Appliance, CancellationToken, Task<T>> work)

@@ -11,7 +11,15 @@ using Midea.Protocol.Transport;
 namespace Midea.PowerShell.Internal;
 
 /// <summary>What one pipeline record named, copied so the parameters may change for the next record.</summary>
-internal sealed record DeviceRequest(string Address, int Port, long Id, int ProtocolVersion, SecureString? Token, SecureString? Key, TimeSpan Timeout);
+/// <param name="Address">The address or host name given.</param>
+/// <param name="Port">The TCP port.</param>
+/// <param name="Id">The device id; 0 to discover it.</param>
+/// <param name="ProtocolVersion">2 or 3; 0 to discover it.</param>
+/// <param name="Token">The V3 token given, or null.</param>
+/// <param name="Key">The V3 key given, or null.</param>
+/// <param name="Timeout">The limit for connecting and each request.</param>
+/// <param name="DeviceType">The appliance type as users name it (-DeviceType); null when not given.</param>
+internal sealed record DeviceRequest(string Address, int Port, long Id, int ProtocolVersion, SecureString? Token, SecureString? Key, TimeSpan Timeout, string? DeviceType = null);
 
 /// <summary>
 /// Turns what a record named into the unit to talk to: the address, the id and version (given,
@@ -43,7 +51,7 @@ internal sealed class EndpointResolver
         IPAddress address = DiscoveryTargets.Expand(request.Address)[0];
         long id = request.Id;
         int version = request.ProtocolVersion;
-        byte type = AirConditioner.ApplianceType;
+        byte type;
         bool known = false;
         if (id == 0 || version == 0)
         {
@@ -52,6 +60,10 @@ internal sealed class EndpointResolver
             id = id == 0 ? identity.Info.DeviceId : id;
             version = version == 0 ? identity.Info.ProtocolVersion : version;
             type = identity.Info.ApplianceType;
+        }
+        else
+        {
+            type = TypeWithoutDiscovery(request, address, id);
         }
         if ((request.Token is { Length: > 0 }) != (request.Key is { Length: > 0 })) throw new ArgumentException("Give -Token and -Key together.");
         if (version != 3) return (new DeviceEndpoint(address, request.Port, id, version, applianceType: type), "None");
@@ -77,6 +89,19 @@ internal sealed class EndpointResolver
         }
         _verbose($"Using the token and key stored for id {id} in {Store.DeviceStore.Path}.");
         return (new DeviceEndpoint(address, request.Port, id, version, stored.Token, stored.Key, type), "Store");
+    }
+
+    /// <summary>
+    /// The appliance type of a unit named with -Id and -ProtocolVersion, which skip discovery: as
+    /// given, else as an earlier discovery of the same id or the store recorded it, else an air
+    /// conditioner (the family every unit was before 0xCC units were driven).
+    /// </summary>
+    private static byte TypeWithoutDiscovery(DeviceRequest request, IPAddress address, long id)
+    {
+        if (Appliance.TypeOf(request.DeviceType) is { } given) return given;
+        if (UnitDiscovery.Remembered(address) is { } remembered && remembered.Info.DeviceId == id) return remembered.Info.ApplianceType;
+        if (Appliance.TypeOf(Store.DeviceStore.Find(id)?.Type) is { } stored) return stored;
+        return AirConditioner.ApplianceType;
     }
 
     private async Task<UnitIdentity> IdentifyAsync(IPAddress address, TimeSpan limit, bool useKnown, CancellationToken cancel)

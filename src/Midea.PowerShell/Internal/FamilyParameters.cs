@@ -29,7 +29,8 @@ internal static class FamilyParameters
     {
         bool airConditioner = appliance is AirConditioner;
         IReadOnlyCollection<string> other = airConditioner ? commercialOnly : airConditionerOnly;
-        string[] wrong = given.Where(other.Contains).ToArray();
+        // In the cmdlet's order of its parameters, whatever order they were typed in.
+        string[] wrong = other.Where(given.Contains).ToArray();
         if (wrong.Length == 0) return;
         string family = airConditioner ? "commercial units (CommercialAc, 0xCC)" : "air conditioners (AirConditioner, 0xAC)";
         throw new NotSupportedByUnitException(

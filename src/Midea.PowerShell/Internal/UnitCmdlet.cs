@@ -25,6 +25,15 @@ public abstract class UnitCmdlet : MideaCmdlet
     [ValidateSet("2", "3")]
     public int ProtocolVersion { get; set; }
 
+    /// <summary>
+    /// Appliance type, AirConditioner or CommercialAc (Find-MideaDevice and the store give it). Used
+    /// when -Id and -ProtocolVersion skip discovery; a discovery reply names the type itself.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Type")]
+    [ValidateSet(nameof(Protocol.Appliances.AirConditioner), nameof(Protocol.Appliances.CommercialAc))]
+    public string? DeviceType { get; set; }
+
     /// <summary>V3 token: 128 hex digits.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SecureStringTransformation]

@@ -56,6 +56,7 @@ internal static class StoreFormat
                 new XAttribute("serialNumber", d.SerialNumber),
                 new XAttribute("protocolVersion", d.ProtocolVersion.ToString(CultureInfo.InvariantCulture)));
             if (d.MacAddress != null) element.Add(new XAttribute("macAddress", d.MacAddress));
+            element.Add(new XAttribute("type", d.Type));
             element.Add(new XAttribute("savedUtc", d.SavedUtc.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)));
             if (secrets != SecretEncoding.Omit)
             {
@@ -137,7 +138,10 @@ internal static class StoreFormat
             SerialNumber = (string?)e.Attribute("serialNumber") ?? "",
             ProtocolVersion = (int)ParseLong("protocolVersion", 2, 3),
             MacAddress = (string?)e.Attribute("macAddress"),
+            // Absent from entries saved before commercial units were driven: those are air conditioners.
+            Type = (string?)e.Attribute("type") ?? nameof(Protocol.Appliances.AirConditioner),
         };
+        if (Protocol.Appliances.Appliance.TypeOf(device.Type) is null) throw Bad($"type '{device.Type}' is not an appliance type");
         if (device.Address.Length == 0) throw Bad("the address is empty");
         string? saved = (string?)e.Attribute("savedUtc");
         if (saved != null)

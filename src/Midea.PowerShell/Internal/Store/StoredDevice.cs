@@ -25,6 +25,9 @@ internal sealed class StoredDevice
     /// <summary>Serial number; empty when unknown.</summary>
     public string SerialNumber { get; set; } = "";
 
+    /// <summary>Appliance type as users name it: AirConditioner (the default, and what entries saved before 0xCC units were driven are) or CommercialAc.</summary>
+    public string Type { get; set; } = nameof(Protocol.Appliances.AirConditioner);
+
     /// <summary>LAN protocol version, 2 or 3.</summary>
     public int ProtocolVersion { get; set; }
 
@@ -51,7 +54,7 @@ internal sealed class StoredDevice
 
     /// <summary>The public device object, with or without the credentials.</summary>
     public MideaDevice ToPublic(bool includeSecrets) =>
-        new(Address, Port, Id, Name, SerialNumber, Protocol.Appliances.Appliance.TypeName(Protocol.Appliances.AirConditioner.ApplianceType), ProtocolVersion, MacAddress)
+        new(Address, Port, Id, Name, SerialNumber, Type, ProtocolVersion, MacAddress)
         {
             Token = includeSecrets && Token != null ? SecureHex(Token) : null,
             Key = includeSecrets && Key != null ? SecureHex(Key) : null,
@@ -66,6 +69,7 @@ internal sealed class StoredDevice
         Name = Name,
         SerialNumber = SerialNumber,
         ProtocolVersion = ProtocolVersion,
+        Type = Type,
         MacAddress = MacAddress,
         Token = (byte[]?)Token?.Clone(),
         Key = (byte[]?)Key?.Clone(),
