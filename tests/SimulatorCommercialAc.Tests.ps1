@@ -75,10 +75,10 @@ Describe 'Start-MideaSimulator -DeviceType CommercialAc' {
         ($cc | Format-List | Out-String) | Should -Match 'DeviceType\s+: CommercialAc'
     }
 
-    It 'is found by Find-MideaDevice with Type 0xCC' {
+    It 'is found by Find-MideaDevice with Type CommercialAc' {
         Start-MideaSimulator -Address 127.0.39.52 -DeviceType CommercialAc -ProtocolVersion 2
         $found = Find-MideaDevice -Address 127.0.39.52 -TimeoutSeconds 2
-        $found.Type | Should -Be '0xCC'
+        $found.Type | Should -Be 'CommercialAc'
         $found.ProtocolVersion | Should -Be 2
     }
 
