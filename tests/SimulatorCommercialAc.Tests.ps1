@@ -1,6 +1,7 @@
 # A simulated 0xCC unit (Start-MideaSimulator -DeviceType CommercialAc) seen through the cmdlets:
 # discovery, the object, a frame captured from it decoded by ConvertFrom-MideaPacket, and its remote
-# (Set-MideaSimulator -RemoteControl), alone and beside an air conditioner.
+# (Set-MideaSimulator -RemoteControl), alone and beside an air conditioner, and the standalone
+# host run with --device-type.
 # 127.0.39.50-127.0.39.99 only (the simulator's xunit tests use 127.0.39.1-49).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
@@ -226,5 +227,65 @@ Describe 'Set-MideaSimulator -RemoteControl on units of both families' {
         finally {
             $ac, $cc | Stop-MideaSimulator
         }
+    }
+}
+
+Describe 'midea-simulator --device-type' {
+    BeforeAll {
+        $script:simulatorDll = Join-Path (Split-Path (Split-Path (Get-Module Midea).ModuleBase)) 'simulator/midea-simulator.dll'
+
+        # Starts the standalone simulator with $Arguments; the caller kills it.
+        function Start-Host([string[]] $Arguments) {
+            $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($a in @($simulatorDll) + $Arguments) { $info.ArgumentList.Add($a) }
+            $info.RedirectStandardOutput = $true
+            $info.RedirectStandardError = $true
+            [Diagnostics.Process]::Start($info)
+        }
+
+        # The key=value fields of the line the host prints for its first unit.
+        function Read-UnitLine([Diagnostics.Process] $Process) {
+            $fields = @{}
+            foreach ($pair in $Process.StandardOutput.ReadLine() -split ' ') { $k, $v = $pair -split '=', 2; $fields[$k] = $v }
+            $fields
+        }
+    }
+
+    It 'runs a 0xCC unit with cc, names its type, and answers the 0xCC query' {
+        $process = Start-Host @('--address', '127.0.39.80', '--protocol', '2', '--device-type', 'cc')
+        try {
+            $fields = Read-UnitLine $process
+            $fields.address | Should -Be '127.0.39.80'
+            $fields.'device-type' | Should -Be 'cc'
+            $state = Get-CcState ([pscustomobject]@{ Address = '127.0.39.80'; Id = [long]$fields.id })
+            $state.Kind | Should -Be '0xCC query answer (01 FE)'
+            (Find-MideaDevice -Address 127.0.39.80 -TimeoutSeconds 2).Type | Should -Be 'CommercialAc'
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+    }
+
+    It 'runs an air conditioner by default, and says so' {
+        $process = Start-Host @('--address', '127.0.39.81', '--protocol', '2')
+        try {
+            $fields = Read-UnitLine $process
+            $fields.'device-type' | Should -Be 'ac'
+            (Get-MideaState -Address 127.0.39.81).Id | Should -Be ([long]$fields.id)
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+    }
+
+    It 'refuses another type with exit code 2 and the usage, which names the option' {
+        $process = Start-Host @('--device-type', 'xx')
+        $stderr = $process.StandardError.ReadToEnd()
+        $process.WaitForExit(30000) | Should -BeTrue
+        $process.ExitCode | Should -Be 2
+        $stderr | Should -Match '--device-type is ac or cc\.'
+        $stderr | Should -Match 'usage: midea-simulator .*\[--device-type ac\|cc\]'
     }
 }
