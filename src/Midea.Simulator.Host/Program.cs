@@ -9,7 +9,7 @@ using Midea.Simulator.Cloud;
 
 // Runs simulated units in their own process until Ctrl+C or SIGTERM, printing one line per
 // unit with its identity and (test) credentials so another program can connect to it.
-const string Usage = "usage: midea-simulator [--address 127.0.0.2] [--count 1] [--protocol 2|3] [--device-id N] [--token HEX --key HEX] [--ap-mode [--home-address 127.0.0.12] [--join-delay SECONDS] [--ap-password TEXT]] [--cloud-port N] [--cloud-account USER:PASSWORD]... [--cloud-byte-order le|be] [--cloud-down]";
+const string Usage = "usage: midea-simulator [--address 127.0.0.2] [--count 1] [--protocol 2|3] [--device-type ac|cc] [--device-id N] [--token HEX --key HEX] [--ap-mode [--home-address 127.0.0.12] [--join-delay SECONDS] [--ap-password TEXT]] [--cloud-port N] [--cloud-account USER:PASSWORD]... [--cloud-byte-order le|be] [--cloud-down]";
 
 // Asking for help is not a mistake: the usage alone, on stdout, and success. Checked before the
 // options are parsed, so "--help" is never read as an option missing its value.
@@ -21,6 +21,7 @@ if (Array.Exists(args, a => a is "--help" or "-h" or "-?"))
 
 var address = IPAddress.Parse("127.0.0.2");
 int count = 1, protocol = 3;
+var deviceType = DeviceType.AirConditioner;
 long? deviceId = null;
 byte[]? token = null, key = null;
 bool apMode = false;
@@ -51,6 +52,15 @@ try
             case "--address": address = IPAddress.Parse(value); break;
             case "--count": count = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "--protocol": protocol = int.Parse(value, CultureInfo.InvariantCulture); break;
+            case "--device-type":
+                // Named as its discovery reply names the type (protocol.md §9.7); the printed line repeats it.
+                deviceType = value switch
+                {
+                    "ac" => DeviceType.AirConditioner,
+                    "cc" => DeviceType.CommercialAc,
+                    _ => throw new ArgumentException("--device-type is ac or cc."),
+                };
+                break;
             case "--device-id": deviceId = long.Parse(value, CultureInfo.InvariantCulture); break;
             case "--token": token = Hex.Decode(value); break;
             case "--key": key = Hex.Decode(value); break;
@@ -102,6 +112,7 @@ try
         o.JoinDelay = TimeSpan.FromSeconds(joinDelay);
         o.ApPassword = apPassword;
         o.ProtocolVersion = protocol;
+        o.DeviceType = deviceType;
         o.DeviceId = deviceId;
         o.Token = token;
         o.Key = key;
@@ -139,7 +150,7 @@ if (cloud)
 foreach (VirtualAirConditioner unit in units)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"address={unit.Address} port={unit.Port} id={unit.DeviceId} protocol={unit.ProtocolVersion} ap-mode={unit.ApMode} name={unit.Name} mac={Hex.Encode(unit.Mac)} token={Hex.Encode(unit.Token)} key={Hex.Encode(unit.Key)}"));
+        $"address={unit.Address} port={unit.Port} id={unit.DeviceId} protocol={unit.ProtocolVersion} device-type={(unit.DeviceType == DeviceType.CommercialAc ? "cc" : "ac")} ap-mode={unit.ApMode} name={unit.Name} mac={Hex.Encode(unit.Mac)} token={Hex.Encode(unit.Token)} key={Hex.Encode(unit.Key)}"));
 }
 if (fakeCloud is not null) Console.WriteLine($"cloud={fakeCloud.BaseUri}");
 Console.WriteLine("running; Ctrl+C stops");

@@ -109,8 +109,11 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     public double OutdoorTemperature { get; set; }
 
     /// <summary>
-    /// Use the unit's IR remote: keys are MideaState property names (Power, Mode, TargetTemperature,
-    /// FanSpeed, SwingMode, Eco, Turbo, Sleep, Purifier, AuxHeat, FreezeProtection) with their new values.
+    /// Use the unit's IR remote: keys are state property names with their new values. For an air
+    /// conditioner MideaState's (Power, Mode, TargetTemperature, FanSpeed, SwingMode, Eco, Turbo,
+    /// Sleep, Purifier, AuxHeat, FreezeProtection); for a 0xCC unit MideaCommercialAcState's (Power,
+    /// Mode, TargetTemperature, FanLevel, VerticalSwingAngle, HorizontalSwingAngle, Eco, Silent,
+    /// Sleep, Purifier, AuxHeatMode). A key one family lacks is refused for a unit of that family.
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = "Remote")]
     [ValidateNotNull]
@@ -130,6 +133,9 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // The units -RemoteControl reaches, gathered over the whole pipeline.
+    private readonly List<VirtualAirConditioner> _remoteUnits = new();
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -144,7 +150,8 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
                 SetRoom(units);
                 return;
             case "Remote":
-                UseRemote(units);
+                // Used in EndProcessing, once every piped unit is known: see UseRemote.
+                _remoteUnits.AddRange(units.Where(u => !_remoteUnits.Contains(u)));
                 return;
             case "Move":
                 Move(units);
@@ -161,6 +168,12 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
             WriteVerbose($"{unit}: faults now {(plan.IsNone ? "none" : plan.ToString())}.");
             if (PassThru) WriteObject(new MideaSimulator(unit));
         }
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName == "Remote") UseRemote(_remoteUnits);
     }
 
     // The room is separate from the faults, so setting it leaves the unit's faults as they are.
@@ -184,32 +197,27 @@ public sealed class SetMideaSimulatorCommand : MideaCmdlet
 
     private void UseRemote(List<VirtualAirConditioner> units)
     {
-        Action<Midea.Protocol.Ac.AcState> change;
-        string description;
+        // Every unit's reading first, piped ones included: a key or value that one of them refuses
+        // (a key of the other family among them) must leave them all as they were, not half changed.
+        var uses = new List<(VirtualAirConditioner Unit, Action Use, string Description)>();
         try
         {
-            (change, description) = RemoteControlKeys.Read(RemoteControl!);
+            foreach (VirtualAirConditioner unit in units)
+            {
+                (Action use, string description) = RemoteControlKeys.Read(RemoteControl!, unit);
+                uses.Add((unit, use, description));
+            }
         }
         catch (ArgumentException ex)
         {
             ThrowTerminatingError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, RemoteControl));
             return;
         }
-        // The keys are MideaState's, an air conditioner's; a 0xCC unit's remote is not offered here
-        // yet, so it is refused before any unit changes rather than half applied.
-        foreach (VirtualAirConditioner unit in units)
-        {
-            if (unit.DeviceType == DeviceType.AirConditioner) continue;
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"{unit} is a simulated 0xCC unit; -RemoteControl drives simulated air conditioners only."),
-                "InvalidArgument", ErrorCategory.InvalidArgument, unit.Address.ToString()));
-            return;
-        }
-        foreach (VirtualAirConditioner unit in units)
+        foreach ((VirtualAirConditioner unit, Action use, string description) in uses)
         {
             if (!ShouldProcess(unit.Address.ToString(), $"Use the remote control: {description}")) continue;
             long pushes = unit.PushesSent;
-            unit.RemoteControl(change);
+            use();
             WriteVerbose($"{unit}: remote control used ({description}); the new state went to {unit.PushesSent - pushes} open connection(s).");
             if (PassThru) WriteObject(new MideaSimulator(unit));
         }
