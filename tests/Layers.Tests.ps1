@@ -48,9 +48,9 @@ Describe 'The cmdlet assembly' {
         $found | Should -BeNullOrEmpty
     }
 
-    It 'casts to no public wire enum: each maps from the protocol''s by name in EnumMapping' {
-        $enums = 'OperationalMode|FanSpeed|SwingMode|SwingAngle|BreezeSetting|RateSelect|FreshAirSpeed|CascadeMode|AuxiliaryHeat|EnergyFormat|WifiCredentialSource'
-        $found = $cmdletLines | Where-Object Where -NotMatch '^EnumMapping\.cs' |
+    It 'casts to no public wire enum: each maps from the protocol''s by name in EnumMapping (CommercialMapping for 0xCC units)' {
+        $enums = 'OperationalMode|FanSpeed|SwingMode|SwingAngle|BreezeSetting|RateSelect|FreshAirSpeed|CascadeMode|AuxiliaryHeat|EnergyFormat|WifiCredentialSource|FanLevel|WindSense|PurifierMode'
+        $found = $cmdletLines | Where-Object Where -NotMatch '^(EnumMapping|CommercialMapping)\.cs' |
             Where-Object Text -CMatch "\(($enums)\??\)\s*[\w(]" |
             ForEach-Object { "$($_.Where): $($_.Text.Trim())" }
         $found | Should -BeNullOrEmpty
