@@ -3,8 +3,8 @@
 <#
 .SYNOPSIS
     The module's main job, end to end, against simulated units on loopback: one V2 and one V3
-    unit to find, read and change, then factory-fresh units joined to Wi-Fi with Set-MideaWifi
-    (one directly, two from a CSV). Nothing leaves 127.0.0.0/8.
+    unit to find, read and change, a commercial (0xCC) unit beside them, then factory-fresh units
+    joined to Wi-Fi with Set-MideaWifi (one directly, two from a CSV). Nothing leaves 127.0.0.0/8.
 #>
 param([string] $ModulePath = (Get-ChildItem (Join-Path $PSScriptRoot '../output/Midea/*/Midea.psd1') | Select-Object -First 1).FullName)
 
@@ -53,6 +53,18 @@ try {
     # A script branches on the ErrorId (the part of FullyQualifiedErrorId before the comma, without
     # the cmdlet's .NET name) and shows the message as the user reads it.
     "Refused with ErrorId $(($refused[0].FullyQualifiedErrorId -split ',')[0]): $($refused[0].Exception.Message)"
+
+    # A commercial unit (appliance type 0xCC: ducted, cassette and VRF indoor units) beside the air
+    # conditioners: the same cmdlets pick its family from the type its discovery reply names.
+    $null = Start-MideaSimulator -Address 127.0.0.24 -DeviceType CommercialAc -ProtocolVersion 2
+    $mixed = Find-MideaDevice -Address 127.0.0.20, 127.0.0.24 -TimeoutSeconds 3
+    Show 'Find-MideaDevice -Address 127.0.0.20, 127.0.0.24 (an air conditioner and a commercial unit)' $mixed
+    Show 'Get-MideaState of both: one table, each in its family''s type' ($mixed | Get-MideaState)
+    $commercialAfter = Set-MideaState -Address 127.0.0.24 -Power $true -Mode Cool -TargetTemperature 23 -FanLevel Level4 -VerticalSwingAngle Auto -PassThru
+    Show 'Set-MideaState -Address 127.0.0.24 -Power $true -Mode Cool -TargetTemperature 23 -FanLevel Level4 -VerticalSwingAngle Auto -PassThru' ($commercialAfter | Format-List)
+    "`n=== Set-MideaState -Turbo `$true on the commercial unit (an air-conditioner parameter)"
+    Set-MideaState -Address 127.0.0.24 -Turbo $true -ErrorAction Continue -ErrorVariable refusedFamily 2>$null
+    "Refused with ErrorId $(($refusedFamily[0].FullyQualifiedErrorId -split ',')[0]): $($refusedFamily[0].Exception.Message)"
 
     # Decoding a capture: an energy reply (protocol.md vector G04).
     Show "ConvertFrom-MideaPacket 'aa22ac…5e' (an energy reply)" (ConvertFrom-MideaPacket 'aa22ac00000000000803c1210144000005e00000000000000006000aeb000000487a5e' | Format-List)

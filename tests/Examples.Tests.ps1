@@ -106,6 +106,8 @@ Describe 'examples/demo.ps1' {
         $exit | Should -Be 0 -Because $output
         $output | Should -Match '=== Find-MideaDevice'
         $output | Should -Match 'Refused with ErrorId NotSupportedByUnit: 127\.0\.0\.23\S* '
+        $output | Should -Match 'Refused with ErrorId NotSupportedByUnit: 127\.0\.0\.24\S* is a CommercialAc unit; -Turbo'
+        $output | Should -Match 'FanLevel\s+: Level4'
         $output | Should -Not -Match 'Midea\.PowerShell\.Cmdlets' -Because 'a FullyQualifiedErrorId printed as text shows .NET, not the domain'
         $output | Should -Match 'net_ac_\w+ +True +127\.0\.0\.5\d'
         $output | Should -Not -Match 'demo-passphrase'

@@ -69,6 +69,21 @@ Describe 'README "Unattended scripts"' {
     }
 }
 
+Describe 'README "Commercial units (0xCC)"' {
+    It 'reads both families in one table, changes the commercial unit and shows the refusal' {
+        $run = Invoke-Pasted (Get-ReadmeBlock 'Commercial units (0xCC)')
+        $run.Errors.Trim() | Should -BeNullOrEmpty
+        $run.Exit | Should -Be 0
+        $run.Text | Should -Match '(?m)^127\.0\.0\.2\s+(On|Off)\s+\w+\s+[\d.,]+\s+[\d.,]+\s+(Level\d|Auto)\s'
+        $run.Text | Should -Match '(?m)^127\.0\.0\.3\s+(On|Off)\s+'
+        $run.Text | Should -Match 'Type\s+: CommercialAc'
+        $run.Text | Should -Match 'FanLevel\s+: Level4'
+        $run.Text | Should -Match 'VerticalSwingAngle\s+: Auto'
+        $run.Text | Should -Match 'AuxHeatModes\s+: \{'
+        $run.Text | Should -Match 'CommercialAc unit; -Turbo is for air conditioners \(AirConditioner, 0xAC\) only\. Nothing was sent\.'
+    }
+}
+
 Describe 'README "Watching units"' {
     It 'writes the change made with the remote, pushed, and closes the session after the watch' {
         $run = Invoke-Pasted (Get-ReadmeBlock 'Watching units')

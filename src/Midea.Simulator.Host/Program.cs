@@ -53,7 +53,7 @@ try
             case "--count": count = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "--protocol": protocol = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "--device-type":
-                // Named as its discovery reply names the type (protocol.md §9.7); the printed line repeats it.
+                // Named as its discovery reply names the type (protocol.md §9.8); the printed line repeats it.
                 deviceType = value switch
                 {
                     "ac" => DeviceType.AirConditioner,

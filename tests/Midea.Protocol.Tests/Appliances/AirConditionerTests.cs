@@ -242,11 +242,12 @@ public class AirConditionerTests
     [Fact]
     public void Another_appliance_family_is_refused_by_name_and_type_names_round_trip()
     {
-        var endpoint = new DeviceEndpoint(IPAddress.Parse("127.0.34.11"), 6444, 1, 2, applianceType: 0xCC);
+        // A dehumidifier (0xA1): a family this module does not drive.
+        var endpoint = new DeviceEndpoint(IPAddress.Parse("127.0.34.11"), 6444, 1, 2, applianceType: 0xA1);
         using var session = new DeviceSession(endpoint, RequestPolicy.Default);
         var error = Assert.Throws<MideaProtocolException>(() => Appliance.Open(session));
         Assert.Equal(ProtocolFault.Unsupported, error.Fault);
-        Assert.Contains("0xCC", error.Message);
+        Assert.Contains("0xA1", error.Message);
         for (int type = 0; type <= 0xFF; type++) Assert.Equal((byte)type, Appliance.TypeOf(Appliance.TypeName((byte)type)));
         Assert.IsType<AirConditioner>(Appliance.Open(new DeviceSession(new DeviceEndpoint(IPAddress.Loopback, 6444, 1, 2), RequestPolicy.Default)));
     }
