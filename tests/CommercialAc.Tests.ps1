@@ -219,4 +219,25 @@ Describe 'Watching a commercial unit' {
             $shell.Dispose()
         }
     }
+
+    It 'writes a change made with the remote as a push (V3), with no regular read due' {
+        $unit = Start-MideaSimulator -Address 127.0.41.10 -DeviceType CommercialAc
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript("Import-Module '$modulePath'; Watch-MideaState -Address 127.0.41.10 -Token $($unit.Token) -Key $($unit.Key) -IntervalSeconds 3600 -Property FanLevel, Silent -Count 1")
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        try {
+            Wait-Until { $unit.Requests -ge 1 } | Should -BeTrue
+            Set-MideaSimulator -Address 127.0.41.10 -RemoteControl @{ FanLevel = 'Level2'; Silent = $true }
+            Wait-Until { $handle.IsCompleted } | Should -BeTrue
+            $unit.PushesSent | Should -Be 1
+            $change = $output[0]
+            $change.Source | Should -Be 'Push'
+            $change.Summary | Should -Be 'FanLevel: Auto -> Level2; Silent: False -> True'
+        }
+        finally {
+            $shell.Dispose()
+            $unit | Stop-MideaSimulator
+        }
+    }
 }

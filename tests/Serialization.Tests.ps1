@@ -19,6 +19,10 @@ BeforeAll {
         'Midea.MideaPropertyResult'  = (Set-MideaState -Address 127.0.24.10 @creds -Flash $true -PassThru).PropertyResults[0]
     }
     $script:fullState = Get-MideaState -Address 127.0.24.10 @creds -IncludeCapabilities -IncludeProperties -IncludeEnergy -IncludeDiagnostics
+    # A commercial unit (0xCC): its state, with the capabilities its answer carries, and those alone.
+    $null = Start-MideaSimulator -Address 127.0.24.30 -DeviceType CommercialAc -ProtocolVersion 2
+    $samples['Midea.MideaCommercialAcState'] = Get-MideaState -Address 127.0.24.30 -IncludeCapabilities
+    $samples['Midea.MideaCommercialAcCapabilities'] = Get-MideaCapability -Address 127.0.24.30
 
     # Compares an object with its deserialized copy all the way down: values as text (an enum
     # as its number, which is how it travels), lists item by item, objects property by property.
@@ -52,7 +56,8 @@ AfterAll {
 Describe 'Serialization' {
     It 'round-trips <_> through Export-Clixml with its properties and its view' -ForEach @(
         'Midea.MideaSimulator', 'Midea.MideaDevice', 'Midea.MideaState', 'Midea.MideaCapabilities', 'Midea.MideaConnectionTest',
-        'Midea.MideaCredential', 'Midea.MideaWifiResult', 'Midea.MideaPropertyResult'
+        'Midea.MideaCredential', 'Midea.MideaWifiResult', 'Midea.MideaPropertyResult', 'Midea.MideaCommercialAcState',
+        'Midea.MideaCommercialAcCapabilities'
     ) {
         $original = $samples[$_]
         $original.PSObject.TypeNames[0] | Should -Be $_
@@ -80,7 +85,7 @@ Describe 'Serialization' {
     }
 
     It 'keeps every nested object of <_> at remoting depth (1), not only its top level' -ForEach @(
-        'Midea.MideaState', 'Midea.MideaCapabilities', 'Midea.MideaWifiResult'
+        'Midea.MideaState', 'Midea.MideaCapabilities', 'Midea.MideaWifiResult', 'Midea.MideaCommercialAcState', 'Midea.MideaCommercialAcCapabilities'
     ) {
         $original = if ($_ -eq 'Midea.MideaState') { $fullState } else { $samples[$_] }
         # Invoke-Command and jobs serialize at depth 1; Midea.Types.ps1xml raises it per type.

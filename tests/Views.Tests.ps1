@@ -44,11 +44,16 @@ BeforeAll {
         Watch-MideaState -Address 127.0.33.205 -Id 1 -ProtocolVersion 2 -Count 1
     )
     $remote | Remove-Job -Force
+    $null = Start-MideaSimulator -Address 127.0.33.206 -DeviceType CommercialAc -ProtocolVersion 2
     # One real object of every type a view is for, with long values where a column can be long.
     $script:samples = @{
         'Midea.MideaDevice'         = $device
         'Midea.MideaSimulator'      = @($sim, $ap)
-        'Midea.MideaState'          = Set-MideaState -Address 127.0.33.200 @creds -Mode SmartDry -FanSpeed Medium -SwingMode Horizontal -Eco $true -PassThru
+        # Both families share the state table: an air conditioner and a commercial unit (0xCC) with its longest cells.
+        'Midea.MideaState'          = @(
+            Set-MideaState -Address 127.0.33.200 @creds -Mode SmartDry -FanSpeed Medium -SwingMode Horizontal -Eco $true -PassThru
+            Set-MideaState -Address 127.0.33.206 -Power $true -Mode FanOnly -FanLevel Level7 -VerticalSwingAngle Position5 -HorizontalSwingAngle Position4 -Eco $true -Silent $true -PassThru
+        )
         'Midea.MideaPropertyResult' = (Set-MideaState -Address 127.0.33.200 @creds -HorizontalSwingAngle Position3 -PassThru).PropertyResults
         'Midea.MideaConnectionTest' = @(
             Test-MideaConnection -Address 127.0.33.200 @creds

@@ -14,6 +14,10 @@ public class EnumMappingTests
         nameof(FreshAirSpeed), nameof(CascadeMode), nameof(AuxiliaryHeat), nameof(EnergyFormat), nameof(WifiCredentialSource),
     };
 
+    // Values the shared enums carry for commercial units (0xCC) only: no air-conditioner counterpart,
+    // so EnumMapping refuses them (CommercialMappingTests covers their own mapping).
+    private static readonly object[] CommercialOnly = { SwingAngle.Auto, AuxiliaryHeat.Auto, AuxiliaryHeat.Separate };
+
     private static MethodInfo[] Mappings(string direction) =>
         typeof(EnumMapping).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == direction).ToArray();
 
@@ -41,6 +45,7 @@ public class EnumMappingTests
             MethodInfo toPublic = Mappings(nameof(EnumMapping.ToPublic)).Single(m => m.ReturnType == publicType);
             foreach (object value in Enum.GetValues(publicType))
             {
+                if (CommercialOnly.Contains(value)) continue;
                 object wire = toProtocol.Invoke(null, new[] { value })!;
                 Assert.Equal(value.ToString(), wire.ToString());
                 Assert.Equal(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(wire, System.Globalization.CultureInfo.InvariantCulture));
@@ -75,5 +80,13 @@ public class EnumMappingTests
     public void An_unknown_public_value_is_refused_rather_than_sent()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => EnumMapping.ToProtocol((OperationalMode)9));
+    }
+
+    [Fact]
+    public void A_value_only_commercial_units_have_is_never_mapped_for_an_air_conditioner()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnumMapping.ToProtocol(SwingAngle.Auto));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnumMapping.ToProtocol(AuxiliaryHeat.Auto));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnumMapping.ToProtocol(AuxiliaryHeat.Separate));
     }
 }
