@@ -224,7 +224,7 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
             {
                 CcChangeResult applied = await commercial.ApplyAsync(CommercialChange(appliance, given), cancel).ConfigureAwait(false);
                 MideaCommercialAcState reported = CommercialStateMapping.ToPublic(applied.Reported, appliance.Session.Endpoint);
-                reported.Unconfirmed = applied.Unconfirmed.Select(c => c.ToString()).ToArray();
+                reported.Unconfirmed = applied.Unconfirmed.Select(CommercialMapping.ParameterOf).ToArray();
                 return reported;
             }
             AcChange change = AirConditionerChange(given, appliance);

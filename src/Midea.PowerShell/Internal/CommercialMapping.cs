@@ -86,6 +86,16 @@ internal static class CommercialMapping
         _ => (AuxiliaryHeat)(100 + (int)value),
     };
 
+    /// <summary>The Set-MideaState parameter (and MideaCommercialAcState property) a control sets, as users name it.</summary>
+    public static string ParameterOf(CcControl control) => control switch
+    {
+        CcControl.TemperatureUnit => nameof(MideaCommercialAcState.Fahrenheit),
+        CcControl.FanSpeed => nameof(MideaCommercialAcState.FanLevel),
+        CcControl.Beep => nameof(MideaCommercialAcState.Buzzer),
+        CcControl.AuxiliaryHeat => "AuxHeat",
+        _ => control.ToString(),
+    };
+
     // FanLevel, WindSense and PurifierMode carry the wire byte itself; a value outside the enum is refused.
     private static byte CheckedByte<T>(T value, int number) where T : struct, Enum =>
         Enum.IsDefined(typeof(T), value) ? (byte)number : throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(T).FullName} has no value {number}.");

@@ -39,6 +39,14 @@ public class CommercialMappingTests
     }
 
     [Fact]
+    public void Every_control_is_named_as_the_parameter_that_sets_it()
+    {
+        string[] parameters = typeof(MideaCommercialAcState).GetProperties().Select(p => p.Name).Append("AuxHeat").Append("SelfClean").ToArray();
+        foreach (CcControl control in Enum.GetValues<CcControl>()) Assert.Contains(CommercialMapping.ParameterOf(control), parameters);
+        Assert.Equal("FanLevel", CommercialMapping.ParameterOf(CcControl.FanSpeed));
+    }
+
+    [Fact]
     public void A_byte_no_value_names_is_shown_as_a_number_past_the_named_ones_never_as_another_setting()
     {
         Assert.False(Enum.IsDefined(CommercialMapping.ToPublic((CcMode)4)));

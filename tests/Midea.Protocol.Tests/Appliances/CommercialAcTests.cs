@@ -1,9 +1,11 @@
 using System;
 using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using System.Threading.Tasks;
 using Midea.Protocol.Appliances;
 using Midea.Protocol.Cc;
+using Midea.Protocol.Codec;
 using Midea.Protocol.Transport;
 using Midea.Simulator;
 using Xunit;
@@ -114,6 +116,40 @@ public class CommercialAcApplianceTests
         long requests = unit.Requests;
         await Assert.ThrowsAsync<ArgumentException>(() => new CommercialAc(session).ApplyAsync(new CcChanges(), default));
         Assert.Equal(0, unit.Requests - requests);
+    }
+
+    [Fact]
+    public async Task A_field_the_control_answer_leaves_out_is_reported_unconfirmed_and_not_taken_as_applied()
+    {
+        // A scripted V2 unit: it answers the query with its state, and the control naming power and
+        // eco with an answer that confirms power alone.
+        var address = IPAddress.Parse("127.0.40.20");
+        using var listener = new TcpListener(address, 6444);
+        listener.Start();
+        var state = new CcState { Power = false, Eco = false };
+        Task device = Task.Run(async () =>
+        {
+            using TcpClient peer = await listener.AcceptTcpClientAsync();
+            NetworkStream stream = peer.GetStream();
+            var buffer = new byte[1024];
+            foreach (byte[] answer in new[] { CcQueryCodec.AnswerFrame(state, new CcCapabilities { Eco = true }), CcControlCodec.AnswerFrame(new CcChanges { Power = true }) })
+            {
+                Assert.True(await stream.ReadAsync(buffer.AsMemory()) > 0);
+                byte[] packet = V2Packet.Encode(V2Magic.Response, 1, answer);
+                await stream.WriteAsync(packet.AsMemory());
+            }
+            // Hold the connection until the client closes it.
+            Assert.Equal(0, await stream.ReadAsync(buffer.AsMemory()));
+        });
+        using (var session = new DeviceSession(new DeviceEndpoint(address, 6444, 1, 2, applianceType: CommercialAc.ApplianceType), new RequestPolicy(Timeout)))
+        {
+            CcChangeResult result = await new CommercialAc(session).ApplyAsync(new CcChanges { Power = true, Eco = true }, default);
+            Assert.Equal(new[] { CcControl.Eco }, result.Unconfirmed);
+            Assert.True(result.Reported.Power);
+            Assert.False(result.Reported.Eco);
+        }
+        await device;
+        listener.Stop();
     }
 
     [Fact]
