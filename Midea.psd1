@@ -24,6 +24,7 @@
         'Import-MideaDevice'
         'New-MideaToken'
         'Remove-MideaDevice'
+        'Restore-MideaDevice'
         'Save-MideaDevice'
         'Set-MideaDisplay'
         'Set-MideaOption'

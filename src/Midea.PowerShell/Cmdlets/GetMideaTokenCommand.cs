@@ -84,6 +84,7 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
             }, RequestPolicy.CloudLookupDeadline(limit), $"{Cloud} token lookup");
             if (address is null) WriteWarning($"{target}: no -Address, so the pair was not tried on the unit; the first match ({(match.BigEndian ? "big" : "little")}-endian udpid) is returned unverified.");
             WriteVerbose($"{target}: {Cloud} gave a pair for udpid {match.UdpId} ({(match.BigEndian ? "big" : "little")}-endian id){(address is null ? "" : " and the unit accepted it")}.");
+            WarnIfStoreDiffers(id, match.Token.TokenHex, match.Token.KeyHex);
             WriteObject(new MideaCredential
             {
                 Address = address?.ToString(),
@@ -109,6 +110,17 @@ public sealed class GetMideaTokenCommand : MideaCmdlet
 
     /// <inheritdoc/>
     protected override void EndProcessing() => _client?.Dispose();
+
+    /// <summary>
+    /// A cloud pair that differs from the one the store has for the unit is said so: piped into
+    /// Save-MideaDevice it is tried on the unit before it replaces the stored pair (CredentialGuard).
+    /// </summary>
+    private void WarnIfStoreDiffers(long id, string tokenHex, string keyHex)
+    {
+        Internal.Store.StoredDevice? stored = Internal.Store.DeviceStore.Find(id, WriteVerbose);
+        if (stored is not { HasCredentials: true } || stored.HasPair(Protocol.Codec.Hex.Decode(tokenHex), Protocol.Codec.Hex.Decode(keyHex))) return;
+        WriteWarning($"The device store has another token and key for {stored.Describe()}. Save-MideaDevice replaces it with this pair only once the unit accepts this one (or with -Force), and keeps it for Restore-MideaDevice.");
+    }
 
     /// <summary>Without an address every pair is taken as it is; with one, the unit decides.</summary>
     private static async Task<bool> Authenticates(IPAddress? address, int port, long id, CloudToken pair, TimeSpan limit, CancellationToken cancel)

@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
 using Midea.PowerShell.Internal.Store;
+using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
 
 /// <summary>
 /// Reads a backup written by Export-MideaDevice (or another device store file) and merges it into
 /// the per-user device store by id: a unit with the same id is replaced, others are added. A unit
-/// imported without token and key keeps the ones already stored for it.
+/// imported without token and key keeps the ones already stored for it; a different pair for a
+/// saved unit is saved only once the unit accepted it (CredentialGuard), unless -Force.
 /// </summary>
 [Cmdlet(VerbsData.Import, "MideaDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     HelpUri = "https://github.com/midea-powershell/Midea#import-mideadevice")]
@@ -28,6 +31,15 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
     /// <summary>Write each imported unit as a MideaDevice.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Replace a stored token and key without trying the new pair on the unit first.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Limit for connecting to a unit and for the handshake that tries a new pair.</summary>
+    [Parameter]
+    [ValidateRange(1, 120)]
+    public int TimeoutSeconds { get; set; } = RequestPolicy.DefaultRequestSeconds;
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -66,31 +78,45 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
             WriteError(StoreErrors.Record(ex, file));
             return;
         }
-        var imported = new List<StoredDevice>();
+        var accepted = new List<StoredDevice>();
         try
         {
             string store = DeviceStore.Path;
-            DeviceStore.Update(devices =>
+            IReadOnlyList<StoredDevice> current = DeviceStore.Load(WriteVerbose);
+            foreach (StoredDevice device in incoming)
             {
-                foreach (StoredDevice device in incoming)
+                StoredDevice? old = current.FirstOrDefault(d => d.Id == device.Id);
+                StoredDevice planned = Merge(old, device);
+                // A different pair for a saved unit is tried on the unit first (CredentialGuard).
+                bool guarded = device.HasCredentials && old is { HasCredentials: true } && !old.HasPair(device.Token!, device.Key!) && !Force.IsPresent;
+                string action = $"{(old is null ? "Add to" : "Replace in")} the device store '{store}' from '{file}'{(guarded ? ", once the unit accepts the new token and key" : "")}";
+                if (!ShouldProcess(planned.Describe(), action)) continue;
+                if (guarded)
                 {
-                    int index = devices.FindIndex(d => d.Id == device.Id);
-                    StoredDevice? old = index < 0 ? null : devices[index];
-                    StoredDevice entry = device.Clone();
-                    if (!entry.HasCredentials && old is { HasCredentials: true })
+                    (PairCheck check, string? reason) = CredentialGuard.Check(this, old!, device.Token!, device.Key!, planned, TimeSpan.FromSeconds(TimeoutSeconds));
+                    if (check != PairCheck.Accepted)
                     {
-                        // A backup without secrets must not wipe the ones this store has.
-                        entry.Token = old.Token;
-                        entry.Key = old.Key;
+                        WriteError(CredentialGuard.Record(check, reason, old!, $"from '{file}'"));
+                        continue;
                     }
-                    entry.SavedUtc = DateTime.UtcNow;
-                    if (!ShouldProcess(entry.Describe(), $"{(old is null ? "Add to" : "Replace in")} the device store '{store}' from '{file}'")) continue;
-                    if (old is null) devices.Add(entry);
-                    else devices[index] = entry;
-                    imported.Add(entry);
+                    WriteVerbose($"{planned.Describe()} accepted the token and key from '{file}'; the previous pair stays in the store's history (Restore-MideaDevice).");
                 }
-                return imported.Count > 0;
-            }, WriteVerbose);
+                accepted.Add(device);
+            }
+            if (accepted.Count > 0)
+            {
+                DeviceStore.Update(devices =>
+                {
+                    foreach (StoredDevice device in accepted)
+                    {
+                        int index = devices.FindIndex(d => d.Id == device.Id);
+                        StoredDevice entry = Merge(index < 0 ? null : devices[index], device);
+                        if (index < 0) devices.Add(entry);
+                        else devices[index] = entry;
+                    }
+                    return true;
+                }, WriteVerbose);
+            }
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
@@ -99,10 +125,30 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
             WriteError(record);
             return;
         }
-        WriteVerbose($"Imported {imported.Count} of {incoming.Count} device(s) from '{file}'.");
+        WriteVerbose($"Imported {accepted.Count} of {incoming.Count} device(s) from '{file}'.");
         if (PassThru.IsPresent)
         {
-            foreach (StoredDevice d in imported) WriteObject(d.ToPublic());
+            IReadOnlyList<StoredDevice> saved = DeviceStore.Load();
+            foreach (StoredDevice d in accepted) WriteObject(saved.First(s => s.Id == d.Id).ToPublic());
         }
+    }
+
+    /// <summary>
+    /// The entry a unit from a file makes: what the file says, on top of the stored entry's pair
+    /// history. A unit the file has without a pair keeps the stored one: a backup without secrets
+    /// must not wipe the store's.
+    /// </summary>
+    private static StoredDevice Merge(StoredDevice? old, StoredDevice device)
+    {
+        StoredDevice entry = device.Clone();
+        if (old != null)
+        {
+            entry.PreviousPairs = old.Clone().PreviousPairs;
+            entry.Token = old.Token;
+            entry.Key = old.Key;
+            if (device.HasCredentials) entry.ReplacePair(device.Token!, device.Key!);
+        }
+        entry.SavedUtc = DateTime.UtcNow;
+        return entry;
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using Midea.PowerShell.Internal;
 using Midea.PowerShell.Internal.Store;
+using Midea.Protocol.Transport;
 using Midea.Protocol.Codec;
 
 namespace Midea.PowerShell.Cmdlets;
@@ -75,6 +76,15 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Replace a stored token and key without trying the new pair on the unit first.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Limit for connecting to the unit and for the handshake that tries a new pair.</summary>
+    [Parameter]
+    [ValidateRange(1, 120)]
+    public int TimeoutSeconds { get; set; } = RequestPolicy.DefaultRequestSeconds;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -86,12 +96,27 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
             byte[]? token = Token is null ? null : Secrets.HexBytes(Token, Handshake.TokenSize, "token");
             byte[]? key = Key is null ? null : Secrets.HexBytes(Key, Handshake.KeySize, "key");
             string path = DeviceStore.Path;
+            StoredDevice? stored = DeviceStore.Find(Id, WriteVerbose);
+            StoredDevice planned = Merge(stored, token, key);
+            // A different pair for a saved unit is tried on the unit first (CredentialGuard).
+            bool guarded = token != null && key != null && stored is { HasCredentials: true } && !stored.HasPair(token, key) && !Force.IsPresent;
+            string action = $"{(stored is null ? "Add to" : "Update in")} the device store '{path}'{(guarded ? ", once the unit accepts the new token and key" : "")}";
+            if (!ShouldProcess(planned.Describe(), action)) return;
+            if (guarded)
+            {
+                (PairCheck check, string? reason) = CredentialGuard.Check(this, stored!, token!, key!, planned, TimeSpan.FromSeconds(TimeoutSeconds));
+                if (check != PairCheck.Accepted)
+                {
+                    WriteError(CredentialGuard.Record(check, reason, stored!, "given"));
+                    return;
+                }
+                WriteVerbose($"{planned.Describe()} accepted the new token and key; the previous pair stays in the store's history (Restore-MideaDevice).");
+            }
             DeviceStore.Update(devices =>
             {
                 int index = devices.FindIndex(d => d.Id == Id);
                 StoredDevice? old = index < 0 ? null : devices[index];
                 StoredDevice entry = Merge(old, token, key);
-                if (!ShouldProcess(entry.Describe(), $"{(old is null ? "Add to" : "Update in")} the device store '{path}'")) return false;
                 if (old is null) devices.Add(entry);
                 else devices[index] = entry;
                 saved = entry;
@@ -117,19 +142,18 @@ public sealed class SaveMideaDeviceCommand : MideaCmdlet
     {
         if (old is null && (string.IsNullOrEmpty(Address) || ProtocolVersion == 0))
             throw new ArgumentException($"Device id {Id} is not in the device store yet: give -Address and -ProtocolVersion (or pipe Find-MideaDevice output).");
-        return new StoredDevice
-        {
-            Id = Id,
-            Address = string.IsNullOrEmpty(Address) ? old!.Address : Address!,
-            Port = Port != 0 ? Port : old?.Port ?? 6444,
-            ProtocolVersion = ProtocolVersion != 0 ? ProtocolVersion : old!.ProtocolVersion,
-            Type = DeviceType ?? old?.Type ?? nameof(Protocol.Appliances.AirConditioner),
-            Name = string.IsNullOrEmpty(Name) ? old?.Name ?? "" : Name!,
-            SerialNumber = string.IsNullOrEmpty(SerialNumber) ? old?.SerialNumber ?? "" : SerialNumber!,
-            MacAddress = string.IsNullOrEmpty(MacAddress) ? old?.MacAddress : MacAddress,
-            Token = token ?? old?.Token,
-            Key = key ?? old?.Key,
-            SavedUtc = DateTime.UtcNow,
-        };
+        // The stored entry's copy keeps its pair history; a new pair goes through ReplacePair, which files the old one there.
+        StoredDevice entry = old?.Clone() ?? new StoredDevice();
+        entry.Id = Id;
+        entry.Address = string.IsNullOrEmpty(Address) ? old!.Address : Address!;
+        entry.Port = Port != 0 ? Port : old?.Port ?? 6444;
+        entry.ProtocolVersion = ProtocolVersion != 0 ? ProtocolVersion : old!.ProtocolVersion;
+        entry.Type = DeviceType ?? old?.Type ?? nameof(Protocol.Appliances.AirConditioner);
+        entry.Name = string.IsNullOrEmpty(Name) ? old?.Name ?? "" : Name!;
+        entry.SerialNumber = string.IsNullOrEmpty(SerialNumber) ? old?.SerialNumber ?? "" : SerialNumber!;
+        entry.MacAddress = string.IsNullOrEmpty(MacAddress) ? old?.MacAddress : MacAddress;
+        if (token != null && key != null) entry.ReplacePair(token, key);
+        entry.SavedUtc = DateTime.UtcNow;
+        return entry;
     }
 }

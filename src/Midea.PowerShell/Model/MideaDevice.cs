@@ -38,6 +38,8 @@ public sealed class MideaDevice
     public SecureString? Token { get; set; }
     /// <summary>V3 key; empty until set. No view shows it.</summary>
     public SecureString? Key { get; set; }
+    /// <summary>For a saved unit: how many earlier token/key pairs the store keeps (Restore-MideaDevice brings the newest back); 0 otherwise.</summary>
+    public int PreviousPairs { get; internal set; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Address})";

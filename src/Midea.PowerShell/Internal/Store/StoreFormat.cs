@@ -30,6 +30,7 @@ internal enum SecretEncoding
 ///   &lt;Device id="…" address="…" port="6444" name="…" serialNumber="…" protocolVersion="3" macAddress="…" savedUtc="…"&gt;
 ///     &lt;Token encoding="hex|dpapi"&gt;…&lt;/Token&gt;
 ///     &lt;Key encoding="hex|dpapi"&gt;…&lt;/Key&gt;
+///     &lt;PreviousPair replacedUtc="…"&gt;&lt;Token …/&gt;&lt;Key …/&gt;&lt;/PreviousPair&gt;  (newest first, at most a few)
 ///   &lt;/Device&gt;
 /// &lt;/MideaDevices&gt;
 /// </code>
@@ -62,6 +63,12 @@ internal static class StoreFormat
             {
                 if (d.Token != null) element.Add(SecretElement("Token", d.Token, secrets));
                 if (d.Key != null) element.Add(SecretElement("Key", d.Key, secrets));
+                foreach (PreviousPair pair in d.PreviousPairs)
+                {
+                    element.Add(new XElement("PreviousPair",
+                        new XAttribute("replacedUtc", pair.ReplacedUtc.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)),
+                        SecretElement("Token", pair.Token, secrets), SecretElement("Key", pair.Key, secrets)));
+                }
             }
             root.Add(element);
         }
@@ -152,6 +159,19 @@ internal static class StoreFormat
         }
         device.Token = ParseSecret(e.Element("Token"), "token", Handshake.TokenSize, Bad);
         device.Key = ParseSecret(e.Element("Key"), "key", Handshake.KeySize, Bad);
+        int number = 0;
+        foreach (XElement previous in e.Elements("PreviousPair"))
+        {
+            number++;
+            StoreCorruptException BadPair(string problem, Exception? inner = null) => Bad($"previous pair #{number}: {problem}", inner);
+            byte[] token = ParseSecret(previous.Element("Token"), "token", Handshake.TokenSize, BadPair) ?? throw BadPair("the token is missing");
+            byte[] key = ParseSecret(previous.Element("Key"), "key", Handshake.KeySize, BadPair) ?? throw BadPair("the key is missing");
+            string? replaced = (string?)previous.Attribute("replacedUtc");
+            DateTime when = DateTime.MinValue;
+            if (replaced != null && !DateTime.TryParse(replaced, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out when))
+                throw BadPair($"replacedUtc '{replaced}' is not a date and time");
+            device.PreviousPairs.Add(new PreviousPair(token, key, DateTime.SpecifyKind(when, DateTimeKind.Utc)));
+        }
         return device;
     }
 

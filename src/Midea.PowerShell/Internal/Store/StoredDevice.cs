@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security;
 using Midea.Protocol.Codec;
 
@@ -43,6 +45,48 @@ internal sealed class StoredDevice
     /// <summary>When the entry was last saved (UTC).</summary>
     public DateTime SavedUtc { get; set; }
 
+    /// <summary>
+    /// How many replaced pairs an entry keeps. A few: enough to step back over a bad import or a
+    /// fresh cloud answer that broke the unit, not a log of every pair the unit ever had.
+    /// </summary>
+    public const int PreviousPairsKept = 3;
+
+    /// <summary>The pairs this entry held before, newest first (at most <see cref="PreviousPairsKept"/>).</summary>
+    public List<PreviousPair> PreviousPairs { get; set; } = new();
+
+    /// <summary>
+    /// Makes <paramref name="token"/> and <paramref name="key"/> the entry's pair. The pair it
+    /// replaces goes first into <see cref="PreviousPairs"/>, so it can be restored; the same pair
+    /// saved again changes nothing.
+    /// </summary>
+    public void ReplacePair(byte[] token, byte[] key)
+    {
+        if (HasPair(token, key)) return;
+        if (Token != null && Key != null)
+        {
+            PreviousPairs.RemoveAll(p => p.Matches(Token, Key));
+            PreviousPairs.Insert(0, new PreviousPair(Token, Key, DateTime.UtcNow));
+        }
+        // A pair saved again is current now, not history.
+        PreviousPairs.RemoveAll(p => p.Matches(token, key));
+        if (PreviousPairs.Count > PreviousPairsKept) PreviousPairs.RemoveRange(PreviousPairsKept, PreviousPairs.Count - PreviousPairsKept);
+        Token = token;
+        Key = key;
+    }
+
+    /// <summary>Brings back the newest previous pair; the current one becomes the newest previous, so a second restore undoes the first.</summary>
+    /// <exception cref="InvalidOperationException">There is no previous pair.</exception>
+    public void RestorePreviousPair()
+    {
+        if (PreviousPairs.Count == 0) throw new InvalidOperationException($"{Describe()} has no previous token and key to restore.");
+        PreviousPair previous = PreviousPairs[0];
+        PreviousPairs.RemoveAt(0);
+        ReplacePair(previous.Token, previous.Key);
+    }
+
+    /// <summary>True when the entry holds exactly this token and key.</summary>
+    public bool HasPair(byte[] token, byte[] key) => Token != null && Key != null && Token.AsSpan().SequenceEqual(token) && Key.AsSpan().SequenceEqual(key);
+
     /// <summary>True when both the token and the key are known.</summary>
     public bool HasCredentials => Token != null && Key != null;
 
@@ -58,6 +102,7 @@ internal sealed class StoredDevice
         {
             Token = includeSecrets && Token != null ? SecureHex(Token) : null,
             Key = includeSecrets && Key != null ? SecureHex(Key) : null,
+            PreviousPairs = PreviousPairs.Count,
         };
 
     /// <summary>A copy whose byte arrays are not shared with this entry.</summary>
@@ -71,6 +116,7 @@ internal sealed class StoredDevice
         ProtocolVersion = ProtocolVersion,
         Type = Type,
         MacAddress = MacAddress,
+        PreviousPairs = PreviousPairs.ConvertAll(p => new PreviousPair((byte[])p.Token.Clone(), (byte[])p.Key.Clone(), p.ReplacedUtc)),
         Token = (byte[]?)Token?.Clone(),
         Key = (byte[]?)Key?.Clone(),
         SavedUtc = SavedUtc,
@@ -95,4 +141,28 @@ internal sealed class StoredDevice
         secure.MakeReadOnly();
         return secure;
     }
+}
+
+/// <summary>A token and key an entry held before, and when it was replaced. Secrets: never put them in a message.</summary>
+internal sealed class PreviousPair
+{
+    /// <summary>Records a replaced pair.</summary>
+    public PreviousPair(byte[] token, byte[] key, DateTime replacedUtc)
+    {
+        Token = token;
+        Key = key;
+        ReplacedUtc = replacedUtc;
+    }
+
+    /// <summary>The token (<see cref="Handshake.TokenSize"/> bytes).</summary>
+    public byte[] Token { get; }
+
+    /// <summary>The key (<see cref="Handshake.KeySize"/> bytes).</summary>
+    public byte[] Key { get; }
+
+    /// <summary>When another pair replaced it (UTC).</summary>
+    public DateTime ReplacedUtc { get; }
+
+    /// <summary>True when this is exactly that token and key.</summary>
+    public bool Matches(byte[] token, byte[] key) => Token.AsSpan().SequenceEqual(token) && Key.AsSpan().SequenceEqual(key);
 }
