@@ -49,6 +49,7 @@ Describe 'No secret in any stream' {
         @{ Name = 'Get-MideaDevice'; Command = { Get-MideaDevice | Format-List * | Out-String; Get-MideaDevice | Get-MideaState } }
         @{ Name = 'Export-MideaDevice'; Command = { Export-MideaDevice -Path (Join-Path $TestDrive 'backup.xml') -IncludeSecrets -PassThru } }
         @{ Name = 'Import-MideaDevice'; Command = { Import-MideaDevice -Path (Join-Path $TestDrive 'backup.xml') -PassThru } }
+        @{ Name = 'Restore-MideaDevice'; Command = { Save-MideaDevice -Id $unit.Id -Token $other.Token -Key $other.Key; Save-MideaDevice -Id $unit.Id -Token $other.Token -Key $other.Key -Force -Verbose; Restore-MideaDevice -Id $unit.Id -PassThru -Verbose | Format-List * | Out-String; Restore-MideaDevice -Id 1 } }
         @{ Name = 'Remove-MideaDevice'; Command = { Remove-MideaDevice -Id $unit.Id; Remove-MideaDevice -Id 1 } }
         @{ Name = 'Set-MideaWifi'; Command = { Set-MideaWifi -Ssid 'home' -Passphrase $passphrase -CountryCode DE -Address 127.0.18.20 -WaitForNetwork 127.0.18.120; Set-MideaWifi -Ssid 'home' -Passphrase $passphrase -CountryCode DE -Address 127.0.18.29 -TimeoutSeconds 1 } }
         @{ Name = 'ConvertFrom-MideaPacket'; Command = { ConvertFrom-MideaPacket ('8370004020000000' + $unit.Token) ; ConvertFrom-MideaPacket '8370' -Key $unit.Key } }
@@ -69,7 +70,7 @@ Describe 'No secret in any stream' {
 
     It 'covers every exported cmdlet but the cloud lookup (tested with its fake cloud in Cloud.Tests.ps1)' {
         $covered = 'Find-MideaDevice', 'Get-MideaState', 'Get-MideaCapability', 'Set-MideaState', 'Set-MideaDisplay', 'Test-MideaConnection',
-            'New-MideaToken', 'Save-MideaDevice', 'Get-MideaDevice', 'Export-MideaDevice', 'Import-MideaDevice', 'Remove-MideaDevice', 'Set-MideaWifi',
+            'New-MideaToken', 'Save-MideaDevice', 'Get-MideaDevice', 'Export-MideaDevice', 'Import-MideaDevice', 'Remove-MideaDevice', 'Restore-MideaDevice', 'Set-MideaWifi',
             'ConvertFrom-MideaPacket', 'Start-MideaSimulator', 'Set-MideaSimulator', 'Stop-MideaSimulator', 'Get-MideaToken',
             'Watch-MideaState', 'Disconnect-MideaDevice', 'Get-MideaOption', 'Set-MideaOption'
         (Get-Command -Module Midea | ForEach-Object Name | Sort-Object) | Should -Be ($covered | Sort-Object)
