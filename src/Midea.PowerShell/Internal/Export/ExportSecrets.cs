@@ -3,7 +3,7 @@ using Midea.Protocol.Codec;
 
 namespace Midea.PowerShell.Internal.Export;
 
-/// <summary>Which units get their token and key in an export (export-formats.md §1), and why a V3 unit gets none.</summary>
+/// <summary>Which units get their token and key in an export (docs/export-formats.md §1), and why a V3 unit gets none.</summary>
 internal static class ExportSecrets
 {
     /// <summary>True when the export writes the unit's pair: -IncludeSecrets was given and the store has both.</summary>

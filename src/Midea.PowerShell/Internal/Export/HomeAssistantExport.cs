@@ -8,7 +8,7 @@ using Midea.Protocol.Cloud;
 namespace Midea.PowerShell.Internal.Export;
 
 /// <summary>
-/// midea_ac_lan's per-device files, "&lt;device id&gt;.json" (export-formats.md §5): the dict
+/// midea_ac_lan's per-device files, "&lt;device id&gt;.json" (docs/export-formats.md §5): the dict
 /// midea_ac_lan saves for each unit it adds and reads back when its discovery finds that unit again.
 /// </summary>
 internal static class HomeAssistantExport

@@ -10,7 +10,7 @@ namespace Midea.PowerShell.Internal.Export;
 
 /// <summary>
 /// The platform block of homebridge-midea-platform with one devices[] entry per unit
-/// (export-formats.md §6), to merge into Homebridge's config.json.
+/// (docs/export-formats.md §6), to merge into Homebridge's config.json.
 /// </summary>
 internal static class HomebridgeExport
 {

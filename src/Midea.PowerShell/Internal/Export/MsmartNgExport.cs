@@ -6,7 +6,7 @@ using Midea.PowerShell.Internal.Store;
 namespace Midea.PowerShell.Internal.Export;
 
 /// <summary>
-/// msmart-ng command lines (export-formats.md §4): per unit a comment naming it, a query line, and
+/// msmart-ng command lines (docs/export-formats.md §4): per unit a comment naming it, a query line, and
 /// its control line as a comment. No line of the file changes a unit when it is pasted.
 /// </summary>
 internal static class MsmartNgExport

@@ -7,7 +7,7 @@ using Midea.Protocol.Cloud;
 namespace Midea.PowerShell.Internal.Export;
 
 /// <summary>
-/// The two tabular layouts, Csv (export-formats.md §2) and Json (§3): the same eight columns, which
+/// The two tabular layouts, Csv (docs/export-formats.md §2) and Json (docs/export-formats.md §3): the same eight columns, which
 /// the CSV and JSON import reads, so names, order and types must not change.
 /// </summary>
 internal static class TableExport
