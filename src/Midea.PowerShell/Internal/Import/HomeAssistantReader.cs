@@ -31,9 +31,12 @@ internal static class HomeAssistantReader
             ReadLan(context, "the device file", root, options: null, keys: "");
             return;
         }
-        throw context.Error(null, root.Contains("key")
-            ? "it is a Home Assistant store file, but not core.config_entries (it has no data.entries)"
-            : "it has neither data.entries (core.config_entries) nor device_id (a .storage/midea_ac_lan device file)");
+        throw context.Error(null, root["key"] switch
+        {
+            "core.config_entries" => "it has no data.entries array",
+            string => "it is a Home Assistant store file, but not core.config_entries (it has no data.entries)",
+            _ => "it has neither data.entries (core.config_entries) nor device_id (a .storage/midea_ac_lan device file)",
+        });
     }
 
     private static void ReadEntries(ImportContext context, IReadOnlyList<object?> entries)

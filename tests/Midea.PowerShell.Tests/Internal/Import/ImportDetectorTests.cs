@@ -94,6 +94,21 @@ public class ImportDetectorTests
         Assert.Contains(why, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"version\":1,\"key\":\"core.config_entries\",\"data\":{}}", "no data.entries array")]
+    [InlineData("{\"version\":1,\"key\":\"core.device_registry\",\"data\":{\"devices\":[]}}", "not core.config_entries")]
+    [InlineData("{\"data\":{\"entries\":[42]}}", "entry #1: it is not a JSON object")]
+    [InlineData("{\"data\":{\"entries\":[{\"domain\":\"midea_ac\",\"title\":\"t\",\"entry_id\":\"e\"}]}}", "entry \"t\" (e): it has no data object")]
+    [InlineData("{\"device_id\":1.5,\"type\":172,\"protocol\":2,\"ip_address\":\"192.0.2.10\"}", "the device file: the device_id is not a whole number")]
+    public void A_home_assistant_file_of_the_wrong_shape_says_what_is_missing(string content, string why)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Combine("core.config_entries");
+        File.WriteAllText(path, content);
+        var ex = Assert.Throws<ImportFormatException>(() => ImportReader.Read(path, ImportFormat.HomeAssistant));
+        Assert.Contains(why, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_module_s_own_backup_reads_through_the_device_store_code()
     {
