@@ -4,13 +4,15 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using Midea.PowerShell.Internal;
+using Midea.PowerShell.Internal.Import;
 using Midea.PowerShell.Internal.Store;
 using Midea.Protocol.Transport;
 
 namespace Midea.PowerShell.Cmdlets;
 
 /// <summary>
-/// Reads a backup written by Export-MideaDevice (or another device store file) and merges it into
+/// Reads a backup written by Export-MideaDevice (or another device store file), or the credentials
+/// another tool saved (Home Assistant, msmart-ng, Homebridge, a CSV or JSON table), and merges it into
 /// the per-user device store by id: a unit with the same id is replaced, others are added. A unit
 /// imported without token and key keeps the ones already stored for it; a different pair for a
 /// saved unit is saved only once the unit accepted it (CredentialGuard), unless -Force.
@@ -27,6 +29,10 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>What wrote the files: the module's own backup, another tool's file, or Auto to tell from the content.</summary>
+    [Parameter]
+    public ImportFormat Format { get; set; } = ImportFormat.Auto;
 
     /// <summary>Write each imported unit as a MideaDevice.</summary>
     [Parameter]
@@ -71,10 +77,11 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
         List<StoredDevice> incoming;
         try
         {
-            incoming = DeviceStore.LoadFrom(file, WriteVerbose, isStore: false);
+            incoming = Read(file);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
+            // A file that does not read is refused whole: nothing of it is saved.
             WriteError(StoreErrors.Record(ex, file));
             return;
         }
@@ -131,6 +138,35 @@ public sealed class ImportMideaDeviceCommand : MideaCmdlet
             IReadOnlyList<StoredDevice> saved = DeviceStore.Load();
             foreach (StoredDevice d in accepted) WriteObject(saved.First(s => s.Id == d.Id).ToPublic());
         }
+    }
+
+    /// <summary>
+    /// The units of <paramref name="file"/>, in the format given or the one its content shows
+    /// (docs/import-formats.md). What the reader left out (other appliance types, entries without a
+    /// pair or an address) is said as a warning; a unit the file names without an address takes
+    /// the one the store has for its id.
+    /// </summary>
+    private List<StoredDevice> Read(string file)
+    {
+        ImportResult result = ImportReader.Read(file, Format, WriteVerbose);
+        if (Format == ImportFormat.Auto) WriteVerbose($"'{file}' reads as {ImportReader.Describe(result.Format)}.");
+        foreach (string note in result.Notes) WriteWarning($"{file}: {note}");
+        var units = result.Devices.Select(d => d.Device).ToList();
+        IReadOnlyList<StoredDevice> stored = result.WithoutAddress.Count == 0 ? Array.Empty<StoredDevice>() : DeviceStore.Load(WriteVerbose);
+        foreach (ImportedDevice missing in result.WithoutAddress)
+        {
+            StoredDevice? known = stored.FirstOrDefault(d => d.Id == missing.Device.Id);
+            if (known is null)
+            {
+                WriteWarning($"{file}: {ImportResult.NoAddressNote(missing)}");
+                continue;
+            }
+            StoredDevice unit = missing.Device.Clone();
+            unit.Address = known.Address;
+            WriteVerbose($"{file}: {missing.Source} names no address; using {known.Address}, the address the store has for id {unit.Id}.");
+            units.Add(unit);
+        }
+        return units;
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class StoreErrors
     {
         StoreCorruptException { IsStore: true } e => new ErrorRecord(e, "StoreCorrupt", ErrorCategory.InvalidData, e.FilePath),
         StoreCorruptException e => new ErrorRecord(e, "InvalidDeviceFile", ErrorCategory.InvalidData, e.FilePath),
+        Import.ImportFormatException e => new ErrorRecord(e, "InvalidDeviceFile", ErrorCategory.InvalidData, e.FilePath),
         FileNotFoundException e => new ErrorRecord(e, "FileNotFound", ErrorCategory.ObjectNotFound, target),
         UnauthorizedAccessException e => new ErrorRecord(e, "StoreAccessDenied", ErrorCategory.PermissionDenied, target),
         IOException e => new ErrorRecord(e, "StoreIOFailed", ErrorCategory.ResourceUnavailable, target),
@@ -24,7 +25,7 @@ internal static class StoreErrors
     /// <summary>True for the failures the store cmdlets turn into ErrorRecords (the rest are bugs and propagate).</summary>
     /// <remarks>PowerShell's own exceptions (IContainsErrorRecord: a refused -Confirm prompt, a stopped pipeline) always propagate.</remarks>
     public static bool IsStoreFailure(Exception exception) => exception is not IContainsErrorRecord
-        && exception is StoreCorruptException or IOException or UnauthorizedAccessException or InvalidOperationException
+        && exception is StoreCorruptException or Import.ImportFormatException or IOException or UnauthorizedAccessException or InvalidOperationException
             or ArgumentException or System.ComponentModel.Win32Exception or NotSupportedException or System.Security.SecurityException;
 
     /// <summary>A device id the store does not hold.</summary>
