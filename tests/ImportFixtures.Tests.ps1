@@ -1,5 +1,5 @@
 # New-ImportFixture (tests/ImportFixtures.ps1) writes files in other tools' layouts that the import
-# readers (Internal/Import, reached by reflection until Import-MideaDevice -Format uses them) take
+# readers (Internal/Import, called directly by reflection, so a fixture is checked apart from the cmdlet) take
 # back as the same unit, with its real token and key. 127.0.47.x only; nothing is sent to the units:
 # they are started only to be described by their MideaSimulator objects.
 BeforeAll {
