@@ -25,9 +25,9 @@ internal sealed class UnitIdentity
 
     /// <summary>
     /// Basic: subtype 172 (0x00AC) and version 3, like the unit of wuwentao/midea_ac_lan#756 whose
-    /// capabilities are K01's. Full: 0xACAC and version 3, the subtype of the T03 discovery reply
+    /// capabilities answer is K01. Full: 0xACAC and version 3, the subtype of the T03 discovery reply
     /// and of the unit of U01–U04. PortaSplit: 4096 and version 8, the version of the captured
-    /// PortaSplit page K13 and the pair midea-local logged for a unit in home-assistant/core#181116.
+    /// PortaSplit page K13 and the pair logged for a unit in home-assistant/core#181116 (protocol.md §5.11).
     /// </summary>
     public static UnitIdentity For(CapabilityProfile profile) => profile switch
     {
