@@ -41,6 +41,15 @@ Describe 'Get-MideaCapability -IncludeApplianceInfo' {
         ($portaSplit | Get-MideaCapability | Format-List | Out-String) | Should -Not -Match 'Subtype|MessageProtocolVersion'
     }
 
+    It 'keeps both through Export-Clixml, and the deserialized view shows them' {
+        $file = Join-Path $TestDrive 'caps.xml'
+        $portaSplit | Get-MideaCapability -IncludeApplianceInfo | Export-Clixml -Path $file
+        $copy = Import-Clixml -Path $file
+        $copy.Subtype | Should -Be 4096
+        $copy.MessageProtocolVersion | Should -Be 8
+        ($copy | Format-List | Out-String) | Should -Match '(?m)^MessageProtocolVersion\s+: 8\s*$'
+    }
+
     It 'gives a slow unit its capabilities and a warning after one short wait' {
         # Every answer comes after 2.5 s: in time for the capabilities (5 s), too late for the appliance query (2 s).
         Set-MideaSimulator -Address 127.0.45.72 -ResponseDelayMs 2500
