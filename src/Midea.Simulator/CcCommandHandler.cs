@@ -41,6 +41,8 @@ internal sealed class CcCommandHandler
         lock (_gate)
         {
             if (CcQueryCodec.IsQuery(request)) return CcQueryCodec.AnswerFrame(_state, _capabilities);
+            // Anything else but a control, the appliance query (type 0xA0) included, gets no answer:
+            // no source shows what a 0xCC unit answers to that query (protocol.md §5.11).
             if (request.FrameType != (byte)FrameType.Set) return null;
             CcChanges changes = CcControlCodec.ParseEntries(request.Body);
             // A control that names nothing the unit knows: assumed unanswered, as there is nothing to confirm.

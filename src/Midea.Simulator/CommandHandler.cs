@@ -8,19 +8,22 @@ namespace Midea.Simulator;
 /// <summary>The indoor unit: takes one AA request frame, updates the state, returns the reply frame (or null: no reply).</summary>
 internal sealed class CommandHandler
 {
-    // Captured replies carry device protocol version 3 in byte 8.
-    private const byte DeviceProtocol = 0x03;
     private readonly object _gate = new();
     private AcState _state;
     private readonly ClimateModel _climate;
     private readonly FeatureHandler _features;
+    private readonly UnitIdentity _identity;
 
     public CommandHandler(AcState initial, ClimateModel climate, CapabilityProfile profile)
     {
         _state = initial;
         _climate = climate;
         _features = new FeatureHandler(profile);
+        _identity = UnitIdentity.For(profile);
     }
+
+    /// <summary>Byte 8 of every frame the unit sends (protocol.md §5.11).</summary>
+    private byte DeviceProtocol => _identity.MessageProtocol;
 
     /// <summary>A copy of the current state with fresh sensor readings.</summary>
     public AcState Snapshot()
@@ -44,6 +47,9 @@ internal sealed class CommandHandler
     /// <exception cref="MideaProtocolException">The request frame is malformed.</exception>
     public byte[]? Handle(byte[] requestFrame)
     {
+        // The appliance query is told by its frame type, and comes in forms without a CRC of their
+        // own, even without a body (protocol.md §5.11), so it is taken before the request rules.
+        if (ApplianceInfoCodec.IsRequest(requestFrame)) return _identity.Answer(requestFrame);
         AaFrame request = AaFrame.DecodeRequest(requestFrame);
         byte[] body = request.Body;
         byte messageId = body[body.Length - 1];
@@ -84,7 +90,7 @@ internal sealed class CommandHandler
     }
 
     /// <summary>The push that reports <paramref name="state"/>: a type 0x05 frame with an A0 body (protocol.md §5.10).</summary>
-    public static byte[] StateReport(AcState state) => AaFrame.Encode(FrameType.Notify, NotifyCodec.EncodeStateReport(state), DeviceProtocol);
+    public byte[] StateReport(AcState state) => AaFrame.Encode(FrameType.Notify, NotifyCodec.EncodeStateReport(state), DeviceProtocol);
 
     private void SetState(byte[] body)
     {

@@ -261,7 +261,7 @@ public sealed class VirtualAirConditioner : IDisposable
         if (change is null) throw new ArgumentNullException(nameof(change));
         if (_ccHandler != null) throw new InvalidOperationException($"{this} is a 0xCC unit: use RemoteControl(CcChanges).");
         AcState state = _handler.RemoteControl(change);
-        Push(CommandHandler.StateReport(state));
+        Push(_handler.StateReport(state));
         return state;
     }
 
@@ -473,8 +473,9 @@ public sealed class VirtualAirConditioner : IDisposable
         SerialNumber = SerialNumber,
         Name = Name,
         ApplianceType = _ccHandler != null ? AaFrame.CommercialAirConditioner : AaFrame.AirConditioner,
-        // 0xCC: the subtype is not known from any capture; 0 is assumed (protocol.md §9.6).
-        Subtype = _ccHandler != null ? 0 : 0xACAC,
+        // 0xCC: the subtype is not known from any capture; 0 is assumed (protocol.md §9.6). An air
+        // conditioner names the subtype its appliance answer gives (§5.11).
+        Subtype = _ccHandler != null ? 0 : UnitIdentity.For(CapabilityProfile).Subtype,
         Mac = Mac,
     });
 

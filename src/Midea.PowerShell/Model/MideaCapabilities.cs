@@ -74,6 +74,18 @@ public sealed class MideaCapabilities
     public bool Purifier { get; internal set; }
     /// <summary>Buzzer control.</summary>
     public bool Buzzer { get; internal set; }
+    /// <summary>
+    /// The unit's subtype from its answer to the appliance query (Get-MideaCapability
+    /// -IncludeApplianceInfo); null when not asked, not answered, or not in the answer. Read by the
+    /// vendor plugin's layout, which no captured answer confirms.
+    /// </summary>
+    public int? Subtype { get; internal set; }
+    /// <summary>
+    /// Byte 8 of the unit's answer to the appliance query: the message-protocol version that
+    /// midea-local writes into its requests afterwards (Get-MideaCapability -IncludeApplianceInfo);
+    /// null when not asked or not answered.
+    /// </summary>
+    public int? MessageProtocolVersion { get; internal set; }
     /// <summary>Capability ids the module does not decode, as hex id → hex value; kept so nothing is lost.</summary>
     public IDictionary<string, string> Undecoded { get; internal set; } = new SortedDictionary<string, string>();
     /// <summary>Every capability entry as received, hex id → hex value.</summary>

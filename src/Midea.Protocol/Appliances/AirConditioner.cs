@@ -57,6 +57,38 @@ public sealed class AirConditioner : Appliance
         }, cancel);
 
     /// <summary>
+    /// What the unit says of itself in its answer to the appliance query (frame type 0xA0,
+    /// protocol.md §5.11): its message-protocol version and subtype. A call of its own, so the
+    /// capability cache and every other read never pay for it. Asked once, with midea-local's
+    /// bytes, and waited for at most <see cref="RequestPolicy.ApplianceInfoLimit"/>: the answer only
+    /// informs, and a unit that stays silent must cost one short wait. The unit's failure is never
+    /// thrown: a unit that stays silent, answers something else or cannot be reached gives no info
+    /// and the reason, in words for a warning. Only the caller stopping throws.
+    /// </summary>
+    /// <returns>The answer read, or null and why there is none.</returns>
+    public Task<(ApplianceInfo? Info, string? Missing)> GetApplianceInfoAsync(CancellationToken cancel) =>
+        Session.OperationAsync(async t =>
+        {
+            TimeSpan wait = Session.Policy.ApplianceInfoLimit;
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(t);
+            limit.CancelAfter(wait);
+            try
+            {
+                // ReadOnce: silence is an answer here, and asking again only waits longer.
+                AaFrame answer = await Session.RequestAsync(_ => ApplianceInfoCodec.Request(ApplianceType), ApplianceInfoCodec.AnswerId, FrameType.QueryAppliance, RequestKind.ReadOnce, limit.Token).ConfigureAwait(false);
+                return ((ApplianceInfo?)ApplianceInfoCodec.Parse(answer), (string?)null);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !t.IsCancellationRequested)
+            {
+                return (null, $"{Address}: the unit did not answer the appliance query within {wait.TotalSeconds:0.#} s.");
+            }
+            catch (MideaException ex) when (!t.IsCancellationRequested)
+            {
+                return (null, $"{Address}: no answer to the appliance query: {Reason(ex)}.");
+            }
+        }, cancel);
+
+    /// <summary>
     /// The state and the <paramref name="parts"/> asked for. The state is what was asked for and the
     /// parts are extras: a part that does not answer, answers with something else, or does not decode
     /// is left out with a warning that says what came back; it never costs the state.

@@ -13,6 +13,11 @@ public enum FrameType : byte
     Report = 0x04,
     /// <summary>Pushed by the unit unasked ("notify2"): state reports (A0) and property notifications (B5) (protocol.md §5.10).</summary>
     Notify = 0x05,
+    /// <summary>
+    /// The appliance query and its answer (midea-local's "query_appliance", protocol.md §5.11):
+    /// the unit's message-protocol version and subtype.
+    /// </summary>
+    QueryAppliance = 0xA0,
 }
 
 /// <summary>
@@ -83,7 +88,8 @@ public sealed class AaFrame
     /// <summary>
     /// Decodes with the client's receive rules of protocol.md §4.6. A pushed frame's check byte is
     /// not verified: captured pushes carry one that is neither CRC-8 nor the sum (§5.10). Nor is a
-    /// 0xCC frame's: 0xCC units answer with a byte there that is no CRC (§9.5).
+    /// 0xCC frame's: 0xCC units answer with a byte there that is no CRC (§9.5). Nor is the appliance
+    /// answer's (type 0xA0): no capture shows what units put there, and no peer checks it (§5.11).
     /// </summary>
     /// <exception cref="MideaProtocolException">Short, bad checksum, other appliance type, or bad body check.</exception>
     public static AaFrame Decode(ReadOnlySpan<byte> frame, byte expectedType = AirConditioner)
@@ -102,8 +108,10 @@ public sealed class AaFrame
         byte check = frame[n - 2];
         // Some units send bad CRCs on B0/B1 replies; some V3 units send the sum instead of the CRC;
         // captured pushed frames carry a check byte that is neither (protocol.md §5.10, U01–U04);
-        // 0xCC units put FF or 00 there (§9.5).
-        bool exempt = body[0] is 0xB0 or 0xB1 || IsPush(frame[9]) || expectedType == CommercialAirConditioner;
+        // 0xCC units put FF or 00 there (§9.5); nobody knows what a unit writes there in its appliance
+        // answer, whose body only informs (§5.11).
+        bool exempt = body[0] is 0xB0 or 0xB1 || IsPush(frame[9]) || frame[9] == (byte)Codec.FrameType.QueryAppliance
+            || expectedType == CommercialAirConditioner;
         if (!exempt && check != Crc8.Compute(body) && check != Checksum(body))
             throw new MideaProtocolException(ProtocolFault.BadCrc, $"AA body check byte {check:x2} matches neither CRC-8 {Crc8.Compute(body):x2} nor the sum {Checksum(body):x2}.");
         return new AaFrame(frame[2], frame[9], frame[8], body.ToArray());

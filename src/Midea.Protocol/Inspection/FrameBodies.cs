@@ -10,6 +10,8 @@ internal static class FrameBodies
     public static InspectedPacket? Inspect(AaFrame frame)
     {
         byte[] body = frame.Body;
+        // The frame type, not the body id, makes the appliance query: its body is zeros (protocol.md §5.11).
+        if (frame.FrameType == (byte)FrameType.QueryAppliance) return Appliance(frame);
         switch (body[0])
         {
             case AcCommands.StateResponseId:
@@ -43,6 +45,16 @@ internal static class FrameBodies
                     Note = AaFrame.IsPush(frame.FrameType) ? $"Pushed by the unit unasked (frame type 0x{frame.FrameType:x2}); no decoder for this body id." : "No decoder for this body id.",
                 };
         }
+    }
+
+    private static InspectedPacket Appliance(AaFrame frame)
+    {
+        ApplianceInfo info = ApplianceInfoCodec.Parse(frame);
+        return new InspectedPacket("Appliance query or answer (A0)")
+        {
+            // A query is all zeros, so only a non-zero body tells an answer; both are read the same way.
+            Note = "In an answer, byte 8 is the unit's message-protocol version and body[2..3] its subtype, as the peers read it; no captured answer confirms the layout.",
+        }.Add("MessageProtocolVersion", info.MessageProtocolVersion).Add("Subtype", info.Subtype);
     }
 
     private static string Pushed(byte frameType) => $"Pushed by the unit unasked (frame type 0x{frameType:x2}).";

@@ -97,6 +97,16 @@ public sealed class RequestPolicy
         }
     }
 
+    /// <summary>
+    /// The longest wait for the answer to the appliance query (protocol.md §5.11), asked once. It is
+    /// an extra asked only on request, and not every unit may answer it (midea-local gives a unit
+    /// two tries of 5 s before it stops asking), so silence costs this much and no more.
+    /// </summary>
+    public static TimeSpan ApplianceInfoWait { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait for the appliance answer under this policy: <see cref="ApplianceInfoWait"/>, or the request limit when that is shorter.</summary>
+    public TimeSpan ApplianceInfoLimit => RequestTimeout < ApplianceInfoWait ? RequestTimeout : ApplianceInfoWait;
+
     /// <summary>The wait before attempt <paramref name="attempt"/> (2 or more).</summary>
     public TimeSpan BackoffBefore(int attempt) => TimeSpan.FromTicks(FirstBackoff.Ticks << Math.Max(0, attempt - 2));
 
