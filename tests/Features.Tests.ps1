@@ -62,12 +62,13 @@ Describe 'Get-MideaCapability' {
         $output = Get-MideaCapability @uFull -Verbose 4>&1
         $caps = $output | Where-Object { $_ -is [Midea.MideaCapabilities] }
         @($caps.Undecoded.Keys) | Should -Be ('0x0040', '0x0051')
-        $caps.Undecoded['0x0040'] | Should -Be '01'
+        # 00 as every captured 0x0040 (K02, K05); the Full profile carried an invented 01 before issue 18.
+        $caps.Undecoded['0x0040'] | Should -Be '00'
         $caps.Undecoded['0x0051'] | Should -Be '01'
         # Raw keeps every entry of both pages (15 on page 1, 14 on page 2), decoded or not.
         $caps.Raw.Count | Should -Be 29
         $caps.Raw['0x0214'] | Should -Be '09'
-        $caps.Raw['0x0040'] | Should -Be '01'
+        $caps.Raw['0x0040'] | Should -Be '00'
         ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) -join "`n" |
             Should -Match 'kept undecoded: 0x0040, 0x0051'
     }

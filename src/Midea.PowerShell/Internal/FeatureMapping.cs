@@ -65,6 +65,8 @@ internal static class FeatureMapping
         VerticalSwingAngle = properties.VerticalSwingAngle is { } vertical ? EnumMapping.ToPublic((Protocol.Ac.SwingAngle)vertical) : null,
         HorizontalSwingAngle = properties.HorizontalSwingAngle is { } horizontal ? EnumMapping.ToPublic((Protocol.Ac.SwingAngle)horizontal) : null,
         Breeze = AirConditioner.BreezeOf(properties) is { } breeze ? EnumMapping.ToPublic(breeze) : null,
+        Breezeless = AirConditioner.BreezelessOf(properties),
+        IndirectWind = AirConditioner.IndirectWindOf(properties),
         SelfClean = properties.SelfClean,
         IEco = properties.IEco,
         RateSelect = properties.RateSelect is { } rate ? EnumMapping.ToPublic((Protocol.Ac.RateSelect)rate) : null,

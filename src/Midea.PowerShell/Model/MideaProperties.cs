@@ -7,8 +7,18 @@ public sealed class MideaProperties
     public SwingAngle? VerticalSwingAngle { get; internal set; }
     /// <summary>Fixed horizontal louver position.</summary>
     public SwingAngle? HorizontalSwingAngle { get; internal set; }
-    /// <summary>Breeze mode.</summary>
+    /// <summary>Breeze mode: one setting on the unit, of which Breezeless and IndirectWind are two views.</summary>
     public BreezeSetting? Breeze { get; internal set; }
+    /// <summary>
+    /// Breezeless on (property 0x18, or breeze mode Breezeless through 0x43), as other clients show it; null when
+    /// the unit has no breezeless mode.
+    /// </summary>
+    public bool? Breezeless { get; internal set; }
+    /// <summary>
+    /// Indirect wind on: air led away from people (midea-local's name for property 0x42, msmart's breeze away, or
+    /// breeze mode BreezeAway through 0x43); null when the unit has no breeze away.
+    /// </summary>
+    public bool? IndirectWind { get; internal set; }
     /// <summary>A self-clean cycle is running.</summary>
     public bool? SelfClean { get; internal set; }
     /// <summary>iECO on.</summary>
@@ -35,6 +45,8 @@ public sealed class MideaProperties
         Add(nameof(VerticalSwingAngle), VerticalSwingAngle);
         Add(nameof(HorizontalSwingAngle), HorizontalSwingAngle);
         Add(nameof(Breeze), Breeze);
+        Add(nameof(Breezeless), Breezeless);
+        Add(nameof(IndirectWind), IndirectWind);
         Add(nameof(SelfClean), SelfClean);
         Add(nameof(IEco), IEco);
         Add(nameof(RateSelect), RateSelect);

@@ -262,9 +262,17 @@ public sealed partial class AcCapabilities
     /// <summary>
     /// Property ids msmart polls with <c>B1</c> (§5.8), in this order when present: 0x43 with breeze control, else
     /// 0x42 and 0x18 per their flags; 0x59, 0x67, 0x4B, 0xE3 (iECO supported), 0xCD, 0x39, 0x09, 0x0A per their
-    /// flags; and 0x48 when rate select is available.
+    /// flags; and 0x48 when rate select is available. A subset of <see cref="BackedProperties"/>.
     /// </summary>
     public IReadOnlyList<ushort> PolledProperties { get; private set; } = Array.Empty<ushort>();
+
+    /// <summary>
+    /// Every property id these capabilities back, so a unit that reports them answers a <c>B1</c> and takes a
+    /// <c>B0</c> of it (§5.8, "Which capability backs which property"): the polled ones, plus 0x18 with breeze
+    /// control, 0x15 (indoor humidity) with humidity, 0x1A (buzzer) and 0x22C (sound) with the buzzer capability,
+    /// and 0x21E with anion. Empty for <see cref="Assumed"/>.
+    /// </summary>
+    public IReadOnlyList<ushort> BackedProperties { get; private set; } = Array.Empty<ushort>();
 
     private static AcCapabilities CreateAssumed()
     {
@@ -280,6 +288,8 @@ public sealed partial class AcCapabilities
             Anion = true,
         };
         assumed.Derive();
+        // Assumed flags are the client's guess, not a unit's report, so they back no property.
+        assumed.BackedProperties = Array.Empty<ushort>();
         assumed.Modes = ReadOnly(new[] { OperationalMode.FanOnly, OperationalMode.Dry, OperationalMode.Cool, OperationalMode.Heat, OperationalMode.Auto, OperationalMode.SmartDry });
         assumed.SwingModes = ReadOnly(new[] { SwingMode.Off, SwingMode.Horizontal, SwingMode.Vertical, SwingMode.Both });
         assumed.FanSpeeds = ReadOnly(new byte[] { 20, 40, 60, 80, 100, 102 });

@@ -56,7 +56,7 @@ public sealed class AcProperties
 
     /// <summary>
     /// Ids of the decoded reply that updated nothing although present: ids without a decoder
-    /// (0x15, 0x1A, 0x21E, unknown ids, with or without a value), and ids whose value was too short for their decoder.
+    /// (0x15, 0x1A, 0x21E, 0x22C, unknown ids, with or without a value), and ids whose value was too short for their decoder.
     /// </summary>
     public IReadOnlyList<ushort> Undecoded { get; private set; } = NoIds;
 

@@ -143,20 +143,66 @@ public sealed partial class AcCapabilities
             _ => Array.Empty<byte>(),
         });
 
+        var backed = new List<ushort>();
         var polled = new List<ushort>();
-        // Breeze control supersedes the separate breeze away (0x42) and breezeless (0x18) properties.
-        if (!BreezeControl && BreezeAwayFlag) polled.Add(0x42);
-        if (BreezeControl) polled.Add(0x43);
-        if (!BreezeControl && Breezeless) polled.Add(0x18);
-        if (Cascade) polled.Add(0x59);
-        if (Flash) polled.Add(0x67);
-        if (FreshAir) polled.Add(0x4B);
-        if (IEcoSupported) polled.Add(0xE3);
-        if (OutSilent) polled.Add(0xCD);
-        if (SelfClean) polled.Add(0x39);
-        if (VerticalSwingAngle) polled.Add(0x09);
-        if (HorizontalSwingAngle) polled.Add(0x0A);
-        if (RateSelects.Count > 0) polled.Add(0x48);
+        foreach ((ushort property, Func<AcCapabilities, bool> backedBy, Polling polling) in PropertyBacking.Rows)
+        {
+            if (!backedBy(this)) continue;
+            backed.Add(property);
+            // Breeze control supersedes the separate breeze away (0x42) and breezeless (0x18) properties in msmart's poll.
+            if (polling == Polling.Always || (polling == Polling.WithoutBreezeControl && !BreezeControl)) polled.Add(property);
+        }
+        BackedProperties = ReadOnly(backed);
         PolledProperties = ReadOnly(polled);
     }
+
+    /// <summary>Whether msmart polls a property its capabilities back (protocol.md §5.8, "Polling").</summary>
+    private enum Polling
+    {
+        /// <summary>Polled whenever backed.</summary>
+        Always,
+        /// <summary>Polled when backed and the unit has no breeze control (0x0043), which supersedes it.</summary>
+        WithoutBreezeControl,
+        /// <summary>Backed but never polled (msmart has no decoder for it).</summary>
+        Never,
+    }
+
+    /// <summary>
+    /// The one home of the mapping capability → property (protocol.md §5.8, "Which capability backs which
+    /// property"): every property id the module knows, the decoded capability that backs it, and whether msmart
+    /// polls it. The client polls from it (<see cref="PolledProperties"/>) and the simulator answers from it
+    /// (<see cref="BackedProperties"/>). The rows are in msmart's polling order, so <see cref="PolledProperties"/>
+    /// keeps that order.
+    /// </summary>
+    private static class PropertyBacking
+    {
+        // A class of its own, so the rows exist before the static Assumed instance derives from them (static
+        // fields of a partial class initialise in an order across files that nothing fixes).
+        /// <summary>One row per property id: the property, the capability flag that backs it, and msmart's polling.</summary>
+        internal static readonly (ushort Property, Func<AcCapabilities, bool> BackedBy, Polling Polled)[] Rows =
+        {
+            (PropertyId.BreezeAway, c => c.BreezeAwayFlag, Polling.WithoutBreezeControl),
+            (PropertyId.BreezeControl, c => c.BreezeControl, Polling.Always),
+            // A breeze-control unit answers 0x18 as well (vectors P07, P09, P10) without listing 0x0018 (K05).
+            (PropertyId.Breezeless, c => c.Breezeless || c.BreezeControl, Polling.WithoutBreezeControl),
+            (PropertyId.Cascade, c => c.Cascade, Polling.Always),
+            (PropertyId.Flash, c => c.Flash, Polling.Always),
+            (PropertyId.FreshAir, c => c.FreshAir, Polling.Always),
+            (PropertyId.IEco, c => c.IEcoSupported, Polling.Always),
+            (PropertyId.OutSilent, c => c.OutSilent, Polling.Always),
+            (PropertyId.SelfClean, c => c.SelfClean, Polling.Always),
+            (PropertyId.VerticalSwingAngle, c => c.VerticalSwingAngle, Polling.Always),
+            (PropertyId.HorizontalSwingAngle, c => c.HorizontalSwingAngle, Polling.Always),
+            (PropertyId.RateSelect, c => c.RateSelects.Count > 0, Polling.Always),
+            // The unit with humidity in its capabilities (K05) answered 0x15 with a reading (P01).
+            (PropertyId.IndoorHumidity, c => c.Humidity, Polling.Never),
+            // msmart names both the capability 0x022C and the property 0x1A "buzzer"; the vendor plugin calls 0x022C "sound".
+            (PropertyId.Buzzer, c => c.Buzzer, Polling.Never),
+            (PropertyId.Sound, c => c.Buzzer, Polling.Never),
+            (PropertyId.Anion, c => c.Anion, Polling.Never),
+        };
+    }
+
+    /// <summary>Every property id that has a row in the capability → property mapping, in its order.</summary>
+    internal static IReadOnlyList<ushort> MappedProperties { get; } = Array.ConvertAll(PropertyBacking.Rows, row => row.Property);
 }

@@ -12,11 +12,11 @@ public static class PropertyId
     public const ushort VerticalSwingAngle = 0x0009;
     /// <summary>Horizontal (left/right) swing angle, a SwingAngle value.</summary>
     public const ushort HorizontalSwingAngle = 0x000A;
-    /// <summary>Indoor humidity; not decoded.</summary>
+    /// <summary>Indoor humidity, % (0 = none); not decoded by the client. Backed by the humidity capability 0x021F.</summary>
     public const ushort IndoorHumidity = 0x0015;
     /// <summary>Breezeless on/off.</summary>
     public const ushort Breezeless = 0x0018;
-    /// <summary>Buzzer; msmart appends it to every B0, replies are not decoded.</summary>
+    /// <summary>Buzzer: whether the unit beeps for this command. msmart and the vendor app append it to every B0; replies are not decoded.</summary>
     public const ushort Buzzer = 0x001A;
     /// <summary>Self clean (active).</summary>
     public const ushort SelfClean = 0x0039;
@@ -38,6 +38,11 @@ public static class PropertyId
     public const ushort IEco = 0x00E3;
     /// <summary>Anion; not decoded.</summary>
     public const ushort Anion = 0x021E;
+    /// <summary>
+    /// The unit's sounds on/off (<c>[1 on / 0 off]</c>): the vendor plugin's "sound", midea-local's "buzzer_all";
+    /// same number as the buzzer capability 0x022C that backs it (protocol.md §5.8). Not decoded by the client.
+    /// </summary>
+    public const ushort Sound = 0x022C;
 
     /// <summary>The constant's name for a known id (for example "VerticalSwingAngle"), else the id as "0x" and four hex digits.</summary>
     public static string Name(ushort id) => id switch
@@ -57,6 +62,7 @@ public static class PropertyId
         OutSilent => nameof(OutSilent),
         IEco => nameof(IEco),
         Anion => nameof(Anion),
+        Sound => nameof(Sound),
         _ => "0x" + id.ToString("x4", CultureInfo.InvariantCulture),
     };
 }

@@ -414,7 +414,11 @@ public sealed class AirConditioner : Appliance
         return offered;
     }
 
-    /// <summary>The breeze setting a unit is in, from property 0x43 or, on older units, 0x42 and 0x18; null when it reports none of them.</summary>
+    /// <summary>
+    /// The breeze setting a unit is in, from property 0x43 or, on older units, 0x42 and 0x18; null when it reports
+    /// none of them. The three are views of one setting on a unit (protocol.md §5.8, "Breeze"), so 0x43 decides
+    /// when it was read.
+    /// </summary>
     public static BreezeSetting? BreezeOf(AcProperties properties)
     {
         if (properties is null) throw new ArgumentNullException(nameof(properties));
@@ -422,6 +426,27 @@ public sealed class AirConditioner : Appliance
         if (properties.BreezeAway == true) return BreezeSetting.BreezeAway;
         if (properties.Breezeless == true) return BreezeSetting.Breezeless;
         return properties.BreezeAway is null && properties.Breezeless is null ? null : BreezeSetting.Off;
+    }
+
+    /// <summary>
+    /// Breezeless on (midea-local's "breezeless", property 0x18), read from 0x43 (mode 4) when that was read, else
+    /// from 0x18; null when the reading has neither, that is when the unit has no breezeless mode.
+    /// </summary>
+    public static bool? BreezelessOf(AcProperties properties)
+    {
+        if (properties is null) throw new ArgumentNullException(nameof(properties));
+        return properties.Breeze is null && properties.Breezeless is null ? null : properties.BreezelessOn;
+    }
+
+    /// <summary>
+    /// Indirect wind on (midea-local's "indirect_wind", msmart's breeze away, property 0x42), read from 0x43
+    /// (mode 2) when that was read, else from 0x42; null when the reading has neither, that is when the unit has
+    /// no breeze away.
+    /// </summary>
+    public static bool? IndirectWindOf(AcProperties properties)
+    {
+        if (properties is null) throw new ArgumentNullException(nameof(properties));
+        return properties.Breeze is null && properties.BreezeAway is null ? null : properties.BreezeAwayOn;
     }
 
     /// <summary>The auxiliary heat a state shows: aux only, with the heat pump, or off.</summary>

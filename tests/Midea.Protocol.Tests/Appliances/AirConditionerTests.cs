@@ -240,6 +240,27 @@ public class AirConditionerTests
     }
 
     [Fact]
+    public void Breezeless_and_indirect_wind_are_views_of_the_breeze_setting_and_empty_without_the_mode()
+    {
+        // 0x43 decides when it was read (protocol.md §5.8, "Breeze").
+        var breezeless = new AcProperties { Breeze = BreezeSetting.Breezeless };
+        Assert.True(AirConditioner.BreezelessOf(breezeless));
+        Assert.False(AirConditioner.IndirectWindOf(breezeless));
+        var mild = new AcProperties { Breeze = BreezeSetting.BreezeMild, Breezeless = true };
+        Assert.False(AirConditioner.BreezelessOf(mild));
+        Assert.False(AirConditioner.IndirectWindOf(mild));
+        // Older units: each from its own id, empty where the unit has no such id (K17: 0x42 only).
+        var awayOnly = new AcProperties { BreezeAway = true };
+        Assert.True(AirConditioner.IndirectWindOf(awayOnly));
+        Assert.Null(AirConditioner.BreezelessOf(awayOnly));
+        var breezelessOnly = new AcProperties { Breezeless = false };
+        Assert.False(AirConditioner.BreezelessOf(breezelessOnly));
+        Assert.Null(AirConditioner.IndirectWindOf(breezelessOnly));
+        Assert.Null(AirConditioner.BreezelessOf(new AcProperties()));
+        Assert.Null(AirConditioner.IndirectWindOf(new AcProperties()));
+    }
+
+    [Fact]
     public void Another_appliance_family_is_refused_by_name_and_type_names_round_trip()
     {
         // A dehumidifier (0xA1): a family this module does not drive.
