@@ -72,7 +72,7 @@ Describe 'New-ImportFixture' {
     It 'takes a plain object with bytes and a SecureString, and refuses a type the module does not drive' {
         $token = [byte[]](1..64)
         $key = ConvertTo-SecureString ('AB' * 32) -AsPlainText -Force
-        $unit = [pscustomobject]@{ Id = 281474976710655; Address = '192.0.2.10'; Port = 6445; ProtocolVersion = 3; Type = 'CommercialAc'; Name = "O'Brien's unit"; Token = $token; Key = $key }
+        $unit = [pscustomobject]@{ Id = 281474976710655; Address = '127.0.0.10'; Port = 6445; ProtocolVersion = 3; Type = 'CommercialAc'; Name = "O'Brien's unit"; Token = $token; Key = $key }
         $path = Join-Path $TestDrive 'discover.log'
         New-ImportFixture -Format MsmartNg -Path $path -Unit $unit | Out-Null
         $device = (Read-ImportFile $path 'MsmartNg').Devices[0].Device
@@ -88,7 +88,7 @@ Describe 'New-ImportFixture' {
     }
 
     It 'warns that Homebridge has no port for a unit off 6444' {
-        $unit = [pscustomobject]@{ Id = 123456789012345; Address = '192.0.2.10'; Port = 6445; ProtocolVersion = 2 }
+        $unit = [pscustomobject]@{ Id = 123456789012345; Address = '127.0.0.10'; Port = 6445; ProtocolVersion = 2 }
         New-ImportFixture -Format Homebridge -Path (Join-Path $TestDrive 'config.json') -Unit $unit -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
         $warned | Should -HaveCount 1
         (Read-ImportFile (Join-Path $TestDrive 'config.json')).Devices[0].Device.Port | Should -Be 6444

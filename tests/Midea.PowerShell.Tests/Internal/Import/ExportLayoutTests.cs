@@ -8,7 +8,7 @@ namespace Midea.PowerShell.Tests.Import;
 
 /// <summary>
 /// The module's own CSV and JSON layout (docs/import-formats.md §7), from Fixtures/units*. Addresses
-/// are RFC 5737 (192.0.2.x): read, never contacted.
+/// are loopback (127.0.0.x) and only read: no test contacts them.
 /// </summary>
 public class ExportLayoutImportTests
 {
@@ -27,7 +27,7 @@ public class ExportLayoutImportTests
     private static void StoredDeviceAssert(ImportResult result)
     {
         ImportedDevice ac = Unit(result, 123456789012345);
-        Assert.Equal("192.0.2.10", ac.Device.Address);
+        Assert.Equal("127.0.0.10", ac.Device.Address);
         Assert.Equal("Living room, east", ac.Device.Name);
         Assert.Equal(3, ac.Device.ProtocolVersion);
         Assert.Equal("AirConditioner", ac.Device.Type);
@@ -82,18 +82,18 @@ public class ExportLayoutImportTests
     }
 
     [Theory]
-    [InlineData("Id,Address,Token\n123456789012345,192.0.2.10," + AcToken + "\n", "row 1 (line 2)", "a token but no key")]
-    [InlineData("Id,Address,Key\n123456789012345,192.0.2.10," + AcKey + "\n", "row 1 (line 2)", "a key but no token")]
-    [InlineData("Id,Address\n281474976710656,192.0.2.10\n", "row 1 (line 2)", "outside 1 to 281474976710655")]
-    [InlineData("Id,Address\n0,192.0.2.10\n", "row 1 (line 2)", "outside 1 to 281474976710655")]
+    [InlineData("Id,Address,Token\n123456789012345,127.0.0.10," + AcToken + "\n", "row 1 (line 2)", "a token but no key")]
+    [InlineData("Id,Address,Key\n123456789012345,127.0.0.10," + AcKey + "\n", "row 1 (line 2)", "a key but no token")]
+    [InlineData("Id,Address\n281474976710656,127.0.0.10\n", "row 1 (line 2)", "outside 1 to 281474976710655")]
+    [InlineData("Id,Address\n0,127.0.0.10\n", "row 1 (line 2)", "outside 1 to 281474976710655")]
     [InlineData("Id,Address\n123456789012345,\n", "row 1 (line 2)", "no Address")]
-    [InlineData("Id,Address,Port\n123456789012345,192.0.2.10,70000\n", "row 1 (line 2)", "Port is not a whole number from 1 to 65535")]
-    [InlineData("Id,Address,ProtocolVersion\n123456789012345,192.0.2.10,1\n", "row 1 (line 2)", "ProtocolVersion is not a whole number from 2 to 3")]
-    [InlineData("Id,Address,Type\n123456789012345,192.0.2.10,Fridge\n", "row 1 (line 2)", "Type is not AirConditioner")]
+    [InlineData("Id,Address,Port\n123456789012345,127.0.0.10,70000\n", "row 1 (line 2)", "Port is not a whole number from 1 to 65535")]
+    [InlineData("Id,Address,ProtocolVersion\n123456789012345,127.0.0.10,1\n", "row 1 (line 2)", "ProtocolVersion is not a whole number from 2 to 3")]
+    [InlineData("Id,Address,Type\n123456789012345,127.0.0.10,Fridge\n", "row 1 (line 2)", "Type is not AirConditioner")]
     [InlineData("Id,Address\n123456789012345\n", "row 1 (line 2)", "1 fields, and the header has 2")]
-    [InlineData("Id,Address,Name\n123456789012345,192.0.2.10,\"open\n", "line 2", "never ends")]
-    [InlineData("Id,Address,id\n1,192.0.2.10,2\n", "the header (line 1)", "Id appears twice")]
-    [InlineData("Name,Address\nx,192.0.2.10\n", "the header (line 1)", "no Id column")]
+    [InlineData("Id,Address,Name\n123456789012345,127.0.0.10,\"open\n", "line 2", "never ends")]
+    [InlineData("Id,Address,id\n1,127.0.0.10,2\n", "the header (line 1)", "Id appears twice")]
+    [InlineData("Name,Address\nx,127.0.0.10\n", "the header (line 1)", "no Id column")]
     public void A_malformed_csv_row_fails_the_file_naming_it(string content, string entry, string problem)
     {
         using var folder = new TempFolder();
@@ -110,7 +110,7 @@ public class ExportLayoutImportTests
     {
         using var folder = new TempFolder();
         string path = folder.Combine("units.json");
-        File.WriteAllText(path, "[{\"Id\":1,\"id\":2,\"Address\":\"192.0.2.10\"}]");
+        File.WriteAllText(path, "[{\"Id\":1,\"id\":2,\"Address\":\"127.0.0.10\"}]");
         var ex = Assert.Throws<ImportFormatException>(() => ImportReader.Read(path, ImportFormat.Json));
         Assert.Contains("Id twice", ex.Message, StringComparison.Ordinal);
     }
@@ -121,12 +121,12 @@ public class ExportLayoutImportTests
         using var folder = new TempFolder();
         string path = folder.Combine("units.json");
         File.WriteAllText(path,
-            "[{\"Id\":123456789012345,\"Address\":\"192.0.2.10\"}," +
-            $"{{\"Id\":123456789012345,\"Address\":\"192.0.2.15\",\"Token\":\"{AcToken}\",\"Key\":\"{AcKey}\"}}," +
-            $"{{\"Id\":123456789012345,\"Address\":\"192.0.2.16\",\"Token\":\"{CcToken}\",\"Key\":\"{CcKey}\"}}]");
+            "[{\"Id\":123456789012345,\"Address\":\"127.0.0.10\"}," +
+            $"{{\"Id\":123456789012345,\"Address\":\"127.0.0.15\",\"Token\":\"{AcToken}\",\"Key\":\"{AcKey}\"}}," +
+            $"{{\"Id\":123456789012345,\"Address\":\"127.0.0.16\",\"Token\":\"{CcToken}\",\"Key\":\"{CcKey}\"}}]");
         ImportResult result = ImportReader.Read(path, ImportFormat.Json);
         ImportedDevice unit = Assert.Single(result.Devices);
-        Assert.Equal("192.0.2.15", unit.Device.Address);
+        Assert.Equal("127.0.0.15", unit.Device.Address);
         AssertPair(unit.Device, AcToken, AcKey);
         Assert.Equal(2, result.Notes.Count);
         Note(result, "item #1", "item #2", "has a token and key");

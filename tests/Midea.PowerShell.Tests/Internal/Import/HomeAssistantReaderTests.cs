@@ -8,7 +8,7 @@ namespace Midea.PowerShell.Tests.Import;
 /// <summary>
 /// Home Assistant's core.config_entries and midea_ac_lan device file (docs/import-formats.md §4),
 /// from Fixtures/ha-*: entries of midea_ac, midea_ac_lan and midea in current and old layouts,
-/// beside entries to pass over. Addresses are RFC 5737 (192.0.2.x): read, never contacted.
+/// beside entries to pass over. Addresses are loopback (127.0.0.x) and only read: no test contacts them.
 /// </summary>
 public class HomeAssistantReaderTests
 {
@@ -18,7 +18,7 @@ public class HomeAssistantReaderTests
     public void A_midea_ac_entry_gives_the_V3_air_conditioner_with_its_token_and_k1()
     {
         ImportedDevice unit = Unit(Entries, 123456789012345);
-        Assert.Equal("192.0.2.10", unit.Device.Address);
+        Assert.Equal("127.0.0.10", unit.Device.Address);
         Assert.Equal(6444, unit.Device.Port);
         Assert.Equal(3, unit.Device.ProtocolVersion);
         Assert.Equal("AirConditioner", unit.Device.Type);
@@ -47,7 +47,7 @@ public class HomeAssistantReaderTests
     public void An_old_midea_ac_entry_with_a_text_id_no_device_type_and_empty_secrets_reads_as_a_V2_air_conditioner()
     {
         ImportedDevice unit = Unit(Entries, 123456789012349);
-        Assert.Equal("192.0.2.14", unit.Device.Address);
+        Assert.Equal("127.0.0.14", unit.Device.Address);
         Assert.Equal(6444, unit.Device.Port);
         Assert.Equal("AirConditioner", unit.Device.Type);
         Assert.Equal(2, unit.Device.ProtocolVersion);
@@ -59,7 +59,7 @@ public class HomeAssistantReaderTests
     public void A_midea_ac_lan_entry_takes_its_address_from_options_before_data_and_keeps_name_mac_and_serial()
     {
         ImportedDevice unit = Unit(Entries, 123456789012350);
-        Assert.Equal("192.0.2.21", unit.Device.Address);
+        Assert.Equal("127.0.0.21", unit.Device.Address);
         Assert.Equal("Living room AC", unit.Device.Name);
         Assert.Equal("000000P0000000Q10A1B2C3D4E5F0000", unit.Device.SerialNumber);
         Assert.Equal("0a:1b:2c:3d:4e:5f", unit.Device.MacAddress);
@@ -71,7 +71,7 @@ public class HomeAssistantReaderTests
     public void An_old_midea_ac_lan_entry_with_host_and_protocol_2_reads_as_a_V2_unit()
     {
         ImportedDevice unit = Unit(Entries, 123456789012351);
-        Assert.Equal("192.0.2.22", unit.Device.Address);
+        Assert.Equal("127.0.0.22", unit.Device.Address);
         Assert.Equal(2, unit.Device.ProtocolVersion);
         AssertNoPair(unit.Device);
     }
@@ -104,7 +104,7 @@ public class HomeAssistantReaderTests
     public void An_ignored_entry_is_skipped_with_a_note_and_other_integrations_are_passed_over_silently()
     {
         Note(Entries, "entry \"Garage\" (01J9ZQ4K7M2N8P5R3T6V0W1XAK)", "ignored");
-        Assert.DoesNotContain(Entries.Devices, d => d.Device.Address == "192.0.2.200");
+        Assert.DoesNotContain(Entries.Devices, d => d.Device.Address == "127.0.0.200");
         Assert.DoesNotContain(Entries.Notes, n => n.Contains("Hue", StringComparison.Ordinal) || n.Contains("01J9ZQ4K7M2N8P5R3T6V0W1XAA", StringComparison.Ordinal));
     }
 
@@ -125,7 +125,7 @@ public class HomeAssistantReaderTests
         ImportResult result = Read("ha-midea_ac_lan-device.json", ImportFormat.HomeAssistant);
         ImportedDevice unit = Assert.Single(result.Devices);
         Assert.Equal(123456789012353, unit.Device.Id);
-        Assert.Equal("192.0.2.24", unit.Device.Address);
+        Assert.Equal("127.0.0.24", unit.Device.Address);
         Assert.Equal("CommercialAc", unit.Device.Type);
         Assert.Equal("Hall CC", unit.Device.Name);
         Assert.Null(unit.Device.MacAddress);

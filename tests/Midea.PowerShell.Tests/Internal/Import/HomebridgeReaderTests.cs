@@ -8,7 +8,7 @@ namespace Midea.PowerShell.Tests.Import;
 
 /// <summary>
 /// Homebridge config.json with a midea-platform block (docs/import-formats.md §6), from
-/// Fixtures/homebridge-*.json. Addresses are RFC 5737 (192.0.2.x): read, never contacted.
+/// Fixtures/homebridge-*.json. Addresses are loopback (127.0.0.x) and only read: no test contacts them.
 /// </summary>
 public class HomebridgeReaderTests
 {
@@ -18,7 +18,7 @@ public class HomebridgeReaderTests
     public void An_air_conditioner_with_ip_token_and_key_is_a_V3_unit_on_port_6444()
     {
         ImportedDevice unit = Unit(Config, 123456789012345);
-        Assert.Equal("192.0.2.10", unit.Device.Address);
+        Assert.Equal("127.0.0.10", unit.Device.Address);
         Assert.Equal(6444, unit.Device.Port);
         Assert.Equal(3, unit.Device.ProtocolVersion);
         Assert.Equal("AirConditioner", unit.Device.Type);
@@ -100,7 +100,7 @@ public class HomebridgeReaderTests
     {
         using var folder = new TempFolder();
         string path = folder.Combine("config.json");
-        File.WriteAllText(path, "{\"platforms\":[{\"platform\":\"homebridge-midea-platform.midea-platform\",\"devices\":[{\"id\":123456789012345,\"type\":\"Air Conditioner\",\"advanced_options\":{\"ip\":\"192.0.2.10\"}}]}]}");
+        File.WriteAllText(path, "{\"platforms\":[{\"platform\":\"homebridge-midea-platform.midea-platform\",\"devices\":[{\"id\":123456789012345,\"type\":\"Air Conditioner\",\"advanced_options\":{\"ip\":\"127.0.0.10\"}}]}]}");
         Assert.Equal(123456789012345, Assert.Single(ImportReader.Read(path, ImportFormat.Homebridge).Devices).Device.Id);
     }
 }

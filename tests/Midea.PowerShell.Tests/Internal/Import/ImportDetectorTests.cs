@@ -9,7 +9,7 @@ namespace Midea.PowerShell.Tests.Import;
 
 /// <summary>
 /// Auto: the format comes from the content, never the name (docs/import-formats.md §2); and the
-/// module's own XML, which DeviceStore reads (§3). Addresses are RFC 5737 (192.0.2.x): read, never contacted.
+/// module's own XML, which DeviceStore reads (§3). Addresses are loopback (127.0.0.x) and only read: no test contacts them.
 /// </summary>
 public class ImportDetectorTests
 {
@@ -99,7 +99,7 @@ public class ImportDetectorTests
     [InlineData("{\"version\":1,\"key\":\"core.device_registry\",\"data\":{\"devices\":[]}}", "not core.config_entries")]
     [InlineData("{\"data\":{\"entries\":[42]}}", "entry #1: it is not a JSON object")]
     [InlineData("{\"data\":{\"entries\":[{\"domain\":\"midea_ac\",\"title\":\"t\",\"entry_id\":\"e\"}]}}", "entry \"t\" (e): it has no data object")]
-    [InlineData("{\"device_id\":1.5,\"type\":172,\"protocol\":2,\"ip_address\":\"192.0.2.10\"}", "the device file: the device_id is not a whole number")]
+    [InlineData("{\"device_id\":1.5,\"type\":172,\"protocol\":2,\"ip_address\":\"127.0.0.10\"}", "the device file: the device_id is not a whole number")]
     public void A_home_assistant_file_of_the_wrong_shape_says_what_is_missing(string content, string why)
     {
         using var folder = new TempFolder();

@@ -9,7 +9,7 @@ namespace Midea.PowerShell.Tests.Import;
 
 /// <summary>
 /// The fixture files under Fixtures/ and the invented secrets they hold. Every address in them is
-/// from 192.0.2.0/24 (RFC 5737, documentation only): the readers only read files, nothing is contacted.
+/// on loopback (127.0.0.x): the readers only read files, nothing is contacted.
 /// </summary>
 internal static class ImportFixture
 {

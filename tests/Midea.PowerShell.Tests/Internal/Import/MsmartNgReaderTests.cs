@@ -9,7 +9,7 @@ namespace Midea.PowerShell.Tests.Import;
 
 /// <summary>
 /// msmart-ng discover logs and the legacy midea-discover output (docs/import-formats.md §5), from
-/// Fixtures/msmart-*.log and midea-discover-legacy.log. Addresses are RFC 5737 (192.0.2.x): read, never contacted.
+/// Fixtures/msmart-*.log and midea-discover-legacy.log. Addresses are loopback (127.0.0.x) and only read: no test contacts them.
 /// </summary>
 public class MsmartNgReaderTests
 {
@@ -19,7 +19,7 @@ public class MsmartNgReaderTests
     public void A_found_V3_air_conditioner_comes_with_its_token_key_name_and_serial()
     {
         ImportedDevice unit = Unit(Discover, 123456789012345);
-        Assert.Equal("192.0.2.10", unit.Device.Address);
+        Assert.Equal("127.0.0.10", unit.Device.Address);
         Assert.Equal(6444, unit.Device.Port);
         Assert.Equal("AirConditioner", unit.Device.Type);
         Assert.Equal(3, unit.Device.ProtocolVersion);
@@ -73,7 +73,7 @@ public class MsmartNgReaderTests
         ImportResult result = Read("midea-discover-legacy.log");
         Assert.Equal(ImportFormat.MsmartNg, result.Format);
         ImportedDevice v3 = Unit(result, 123456789012356);
-        Assert.Equal("192.0.2.40", v3.Device.Address);
+        Assert.Equal("127.0.0.40", v3.Device.Address);
         Assert.Equal(3, v3.Device.ProtocolVersion);
         Assert.Equal("AirConditioner", v3.Device.Type);
         AssertPair(v3.Device, LegacyToken, LegacyKey);
@@ -119,7 +119,7 @@ public class MsmartNgReaderTests
         var ex = Assert.Throws<ImportFormatException>(() => ImportReader.Read(path, ImportFormat.MsmartNg));
         Assert.Equal("\"Found device:\" at line 1", ex.Entry);
 
-        File.WriteAllText(path, "INFO:msmart.cli:Found device:\n{'ip': '192.0.2.10', 'token': '" + AcToken + "\n");
+        File.WriteAllText(path, "INFO:msmart.cli:Found device:\n{'ip': '127.0.0.10', 'token': '" + AcToken + "\n");
         ex = Assert.Throws<ImportFormatException>(() => ImportReader.Read(path, ImportFormat.MsmartNg));
         Assert.Equal("the device at line 2", ex.Entry);
         Assert.Contains("line 2, column", ex.Message, StringComparison.Ordinal);
