@@ -282,7 +282,7 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     /// <exception cref="NotSupportedByUnitException">A louver Auto or a commercial auxiliary-heat setting for an air conditioner.</exception>
     private static AcChange AirConditionerChange(Dictionary<string, object?> given, Appliance? unit = null)
     {
-        T? Value<T>(string name) where T : struct => given.TryGetValue(name, out object? v) ? (T)v! : null;
+        T? Value<T>(string name) where T : struct => GivenValue<T>(given, name);
         // Values that exist only for commercial units (louver Auto; aux heat Auto, Separate).
         SwingAngle? Angle(string name) => Value<SwingAngle>(name) is { } angle && angle == SwingAngle.Auto ? OnlyCommercial<SwingAngle>(unit, name, angle) : Value<SwingAngle>(name);
         AuxiliaryHeat? aux = Value<AuxiliaryHeat>(nameof(AuxHeat)) is { } heat && heat is AuxiliaryHeat.Auto or AuxiliaryHeat.Separate ? OnlyCommercial<AuxiliaryHeat>(unit, nameof(AuxHeat), heat) : Value<AuxiliaryHeat>(nameof(AuxHeat));
@@ -320,6 +320,10 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
         };
     }
 
+    /// <summary>The value a record gave for <paramref name="name"/>, or null when it gave none.</summary>
+    private static T? GivenValue<T>(Dictionary<string, object?> given, string name) where T : struct =>
+        given.TryGetValue(name, out object? value) ? (T)value! : null;
+
     /// <summary>Refuses a value only commercial units take, once the unit is known to be an air conditioner; before that, leaves it out.</summary>
     private static T? OnlyCommercial<T>(Appliance? unit, string name, T value) where T : struct =>
         unit is null ? null : throw new NotSupportedByUnitException($"{unit.Session.Endpoint} is an {Appliance.TypeName(unit.Session.Endpoint.ApplianceType)} unit; -{name} {value} is for commercial units (CommercialAc, 0xCC) only. Nothing was sent.");
@@ -328,7 +332,7 @@ public sealed class SetMideaStateCommand : DeviceCmdlet
     /// <exception cref="NotSupportedByUnitException">A value commercial units do not have; nothing was sent.</exception>
     private static CcChanges CommercialChange(Appliance unit, Dictionary<string, object?> given)
     {
-        T? Value<T>(string name) where T : struct => given.TryGetValue(name, out object? v) ? (T)v! : null;
+        T? Value<T>(string name) where T : struct => GivenValue<T>(given, name);
         NotSupportedByUnitException Lacks(string name, object value) =>
             new($"{unit.Session.Endpoint} is a {Appliance.TypeName(unit.Session.Endpoint.ApplianceType)} unit, which has no -{name} {value}. Nothing was sent.");
         double? target = Value<double>(nameof(TargetTemperature));

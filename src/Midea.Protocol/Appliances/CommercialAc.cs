@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,9 +67,7 @@ public sealed class CommercialAc : Appliance
     /// <summary>Refuses, before anything is sent, a field the capabilities rule out; the message names what the unit offers.</summary>
     private void Check(CcCapabilities caps, CcChanges change)
     {
-        if (change.TargetTemperature is { } target && (target < caps.MinimumTargetTemperature || target > caps.MaximumTargetTemperature))
-            throw new NotSupportedByUnitException(string.Format(CultureInfo.InvariantCulture, "{0} does not support a target of {1} °C; its range is {2}-{3} °C.",
-                Address, target, caps.MinimumTargetTemperature, caps.MaximumTargetTemperature));
+        if (change.TargetTemperature is { } target) CapabilityGate.Celsius(Address, target, caps.MinimumTargetTemperature, caps.MaximumTargetTemperature);
         if (change.Mode is { } mode) OneOf("Mode", mode, caps.Modes);
         if (change.FanSpeed.HasValue) Feature("fan speed", caps.FanSpeed);
         if (change.VerticalSwingAngle.HasValue) Feature("vertical swing angle", caps.VerticalSwingAngle);
@@ -89,17 +86,9 @@ public sealed class CommercialAc : Appliance
         if (change.AuxiliaryHeat is { } aux) OneOf("AuxHeat", aux, caps.AuxiliaryHeatModes);
     }
 
-    private void Feature(string field, bool supported)
-    {
-        if (!supported) throw new NotSupportedByUnitException($"{Address} does not report the {field} feature in its capabilities.");
-    }
+    private void Feature(string field, bool supported) => CapabilityGate.Feature(Address, field, supported);
 
-    private void OneOf<T>(string field, T value, IReadOnlyList<T> supported)
-    {
-        if (supported.Contains(value)) return;
-        string offered = supported.Count == 0 ? "none" : string.Join(", ", supported);
-        throw new NotSupportedByUnitException($"{Address} does not support {field} {value}; it supports: {offered}.");
-    }
+    private void OneOf<T>(string field, T value, IReadOnlyList<T> supported) => CapabilityGate.OneOf(Address, field, value, supported);
 }
 
 /// <summary>What a change of a commercial unit did.</summary>
